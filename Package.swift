@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Mochila: design, issue, carry, verify and recognise digital micro-credentials.
+///
+/// Lower targets never import higher ones, and nothing below `MochilaServer` does network
+/// I/O: `LinkedData` and `Credentials` build and test in seconds without the server stack.
+let package = Package(
+    name: "Mochila",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mochila", targets: ["mochila"]),
+        .library(name: "LinkedData", targets: ["LinkedData"]),
+        .library(name: "Credentials", targets: ["Credentials"]),
+        .library(name: "MochilaCore", targets: ["MochilaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "LinkedData",
+            dependencies: [
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Credentials",
+            dependencies: [
+                "LinkedData",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "MochilaCore",
+            dependencies: [
+                "Credentials",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/reference")]
+        ),
+        .target(
+            name: "MochilaStore",
+            dependencies: [
+                "MochilaCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "MochilaServer",
+            dependencies: [
+                "MochilaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .executableTarget(
+            name: "mochila",
+            dependencies: [
+                "MochilaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LinkedDataTests",
+            dependencies: ["LinkedData"]
+        ),
+        .testTarget(
+            name: "CredentialsTests",
+            dependencies: ["Credentials"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MochilaCoreTests",
+            dependencies: ["MochilaCore"]
+        ),
+        .testTarget(
+            name: "MochilaStoreTests",
+            dependencies: ["MochilaStore"]
+        ),
+        .testTarget(
+            name: "MochilaServerTests",
+            dependencies: [
+                "MochilaServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "mochilaTests",
+            dependencies: ["mochila"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

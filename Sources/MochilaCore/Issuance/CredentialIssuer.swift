@@ -1,0 +1,41 @@
+import Credentials
+import Foundation
+import LinkedData
+
+/// Issues awards: builds the Open Badges 3.0 credential and signs it with the institution's key.
+///
+/// Pure: the clock, the ids and the salt come in as arguments, so issuing can be tested and
+/// replayed; storing the result is the store's job.
+public struct CredentialIssuer: Sendable {
+    /// The cryptosuite credentials are signed with.
+    public var suite: any Cryptosuite
+    public var reference: ReferenceData
+
+    public init(suite: any Cryptosuite = EdDSAJCS2022(), reference: ReferenceData = .bundled) {
+        self.suite = suite
+        self.reference = reference
+    }
+
+    /// Issues an award of `spec` to `learner`.
+    /// - Parameters:
+    ///   - key: the institution's signing key; `verificationMethod` is its id in the institution's DID.
+    ///   - awardID: the new award's id; the credential id is `urn:uuid:<awardID>`.
+    ///   - salt: salt for the hashed email identifier.
+    /// - Throws: ``CredentialsError`` when the key cannot sign with the suite.
+    public func issue(
+        institution: Institution, key: SigningKey, verificationMethod: String, spec: MicroCredentialSpec,
+        learner: Learner, grade: String?, awardID: UUID, issuedAt: Date, salt: String
+    ) throws -> Award {
+        let credentialID = "urn:uuid:" + awardID.uuidString.lowercased()
+        let builder = OpenBadgeCredential(
+            institution: institution, spec: spec, learner: learner, grade: grade, credentialID: credentialID,
+            issuedAt: issuedAt, salt: salt, reference: reference)
+        let signed = try DataIntegrity.addProof(
+            to: builder.unsigned(), suite: suite, key: key,
+            options: ProofOptions(verificationMethod: verificationMethod, created: XSDDateTime.format(issuedAt)))
+        return Award(
+            id: awardID, institutionID: institution.id, specID: spec.id, specVersion: spec.version, learner: learner,
+            grade: grade, credentialID: credentialID, issuedAt: issuedAt, validUntil: builder.validUntil,
+            credential: JSONValue.object(signed).serialized(.pretty))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import Logging
+import MochilaCore
+import MochilaStore
+
+/// Builds the node's router: what `mochila serve` runs and what the tests exercise.
+public func buildRouter(node: Node, demo: Bool) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ErrorTranslationMiddleware())
+    Routes(node: node, demo: demo).register(on: router)
+    return router
+}
+
+/// Builds the application: the router on the configured address.
+public func buildApplication(node: Node, demo: Bool, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(node: node, demo: demo),
+        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Mochila"),
+        logger: logger)
+}
+
+/// What `mochila serve` was asked for.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    public var dataDirectory: URL
+    public var databaseURL: String?
+    public var demo: Bool
+
+    public init(host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.demo = demo
+    }
+}
+
+/// Opens the store named by the settings: SQLite under the data folder unless a database URL says otherwise.
+/// - Throws: ``ValidationError`` for a database URL Mochila cannot use.
+public func openStore(_ settings: ServerSettings, logger: Logger) throws -> any Store {
+    guard let url = settings.databaseURL else {
+        return SQLiteStore(path: settings.dataDirectory.appendingPathComponent("mochila.sqlite").path, logger: logger)
+    }
+    if url.hasPrefix("sqlite:") {
+        var path = String(url.dropFirst("sqlite:".count))
+        if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+        guard !path.isEmpty else { throw ValidationError(field: "--database", "sqlite: needs a file path, e.g. sqlite:/var/lib/mochila/db.sqlite") }
+        return SQLiteStore(path: path, logger: logger)
+    }
+    if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+        throw ValidationError(field: "--database", "PostgreSQL is not supported by this version yet; use the embedded SQLite store (leave --database out)")
+    }
+    throw ValidationError(field: "--database", "\"\(url)\" is not a database URL Mochila knows (sqlite:PATH)")
+}
+
+/// Runs a node until it is stopped: opens the data folder and store, migrates, seeds the demo
+/// network when asked, and serves.
+public func runServer(_ settings: ServerSettings, environment: [String: String], logger: Logger) async throws {
+    // The data folder holds the database (learners' names) and the node's secrets: owner only.
+    try FileManager.default.createDirectory(
+        at: settings.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let masterKey = try Secrets.masterKey(environment: environment, dataDirectory: settings.dataDirectory)
+    let adminToken = try Secrets.adminToken(environment: environment, dataDirectory: settings.dataDirectory)
+    let store = try openStore(settings, logger: logger)
+    do {
+        try await store.migrate()
+        let node = Node(store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken, logger: logger)
+        if settings.demo {
+            try await node.seedDemo()
+            logger.warning(
+                "demo mode: the demo institutions' API tokens are public (demo-<slug>); never use --demo on a node with real credentials")
+        }
+        if environment["MOCHILA_ADMIN_TOKEN"] == nil {
+            logger.info("administrator token: \(settings.dataDirectory.appendingPathComponent("admin-token").path)")
+        }
+        let app = buildApplication(node: node, demo: settings.demo, host: settings.host, port: settings.port, logger: logger)
+        try await app.runService()
+    } catch {
+        try? await store.shutdown()
+        throw error
+    }
+    try await store.shutdown()
+}

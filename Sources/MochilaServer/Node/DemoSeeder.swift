@@ -1,0 +1,43 @@
+import Foundation
+import MochilaCore
+import MochilaStore
+
+extension Node {
+    /// Seeds the demo network once per data folder: institutions (with the public demo tokens
+    /// `demo-<slug>`), their specs and awards. Seeding again does nothing.
+    public func seedDemo() async throws {
+        if try await store.setting("demo.seeded") != nil { return }
+        var institutions: [String: Institution] = [:]
+        for seed in DemoNetwork.institutions {
+            if let existing = try await store.institution(slug: seed.slug) {
+                institutions[seed.slug] = existing
+                continue
+            }
+            let input = InstitutionInput(
+                slug: seed.slug, name: seed.name, country: seed.country, url: seed.url,
+                qualityAssuranceAgency: seed.qualityAssuranceAgency)
+            institutions[seed.slug] = try await createInstitution(input, token: seed.demoToken).0
+        }
+        var specs: [MicroCredentialSpec] = []
+        for seed in DemoNetwork.specs {
+            guard let institution = institutions[seed.institution] else {
+                throw ValidationError(field: "demo", "spec of unknown institution \(seed.institution)")
+            }
+            specs.append(try await createSpec(seed.input, for: institution))
+        }
+        let now = clock()
+        for seed in DemoNetwork.awards {
+            guard let institution = institutions[seed.institution], specs.indices.contains(seed.spec) else {
+                throw ValidationError(field: "demo", "award of unknown institution or spec")
+            }
+            let input = AwardInput(
+                specId: specs[seed.spec].id, learner: .init(
+                    givenName: seed.learner.givenName, familyName: seed.learner.familyName, email: seed.learner.email,
+                    did: seed.learner.did), grade: seed.grade)
+            let issuedAt = Date(milliseconds: now.addingTimeInterval(-Double(seed.daysAgo) * 86400).milliseconds)
+            _ = try await issue(input, for: institution, issuedAt: issuedAt)
+        }
+        try await store.setSetting("demo.seeded", "1")
+        logger.info("seeded the demo network: \(institutions.count) institutions, \(specs.count) specs, \(DemoNetwork.awards.count) awards")
+    }
+}

@@ -1,0 +1,174 @@
+import Credentials
+import Crypto
+import Foundation
+import LinkedData
+import Logging
+import MochilaCore
+import MochilaStore
+
+/// The node's operations, behind the HTTP routes: create institutions and specs, issue and
+/// verify credentials. Handlers stay thin; everything that decides lives here.
+public struct Node: Sendable {
+    public let store: any Store
+    let vault: KeyVault
+    let adminTokenHash: String
+    public let reference: ReferenceData
+    /// The node's clock, to the millisecond (the store keeps milliseconds).
+    public let clock: @Sendable () -> Date
+    let issuer: CredentialIssuer
+    let verifier: CredentialVerifier
+    let logger: Logger
+
+    public init(
+        store: any Store, vault: KeyVault, adminToken: String, clock: @escaping @Sendable () -> Date = Node.systemClock,
+        reference: ReferenceData = .bundled, logger: Logger = Logger(label: "mochila")
+    ) {
+        self.store = store
+        self.vault = vault
+        self.adminTokenHash = Node.hash(token: adminToken)
+        self.clock = clock
+        self.reference = reference
+        self.issuer = CredentialIssuer(reference: reference)
+        self.verifier = CredentialVerifier()
+        self.logger = logger
+    }
+
+    /// The system clock, truncated to milliseconds.
+    public static let systemClock: @Sendable () -> Date = { Date(milliseconds: Date().milliseconds) }
+
+    /// The SHA-256 of a bearer token, as the store keeps it (tokens themselves are never stored).
+    public static func hash(token: String) -> String {
+        Hex.encode(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// A new random bearer token.
+    public static func newToken() -> String {
+        "mch_" + Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+    }
+
+    /// Whether `token` is the node's administrator token (compared by hash, in constant time).
+    func isAdmin(token: String) -> Bool {
+        constantTimeEqual(Node.hash(token: token), adminTokenHash)
+    }
+
+    /// The institution a bearer token belongs to.
+    func institution(token: String) async throws -> Institution? {
+        try await store.institution(tokenHash: Node.hash(token: token))
+    }
+
+    // MARK: Institutions
+
+    /// Creates an institution with a new Ed25519 key and `did:key` DID, and returns its API token.
+    /// - Parameter token: the token to give it; a new random one when `nil`.
+    /// - Throws: ``ValidationError`` for bad input; ``StoreError`` with code `conflict` when the slug is taken.
+    public func createInstitution(_ input: InstitutionInput, token: String? = nil) async throws -> (Institution, String) {
+        try input.validate(reference: reference)
+        if try await store.institution(slug: input.slug!) != nil {
+            throw ValidationError(field: "slug", "\"\(input.slug!)\" is already taken by another institution")
+        }
+        let key = SigningKey.generate(.ed25519)
+        let multikey = Multikey(didKeyFor: key)
+        let now = clock()
+        let institution = Institution(
+            slug: input.slug!, name: input.name!, country: input.country!, did: multikey.controller, url: input.url,
+            qualityAssuranceAgency: input.qualityAssuranceAgency, createdAt: now)
+        let stored = InstitutionKey(
+            id: multikey.id, institutionID: institution.id, type: key.type.rawValue,
+            publicKeyMultibase: key.publicKey.multibase, sealedSecretKey: try vault.seal(key.secretBytes, keyID: multikey.id),
+            createdAt: now)
+        let token = token ?? Node.newToken()
+        try await store.createInstitution(institution, key: stored, tokenHash: Node.hash(token: token))
+        logger.info("created institution \(institution.slug) (\(institution.did))")
+        return (institution, token)
+    }
+
+    // MARK: Specs
+
+    /// Creates the first version of a spec.
+    public func createSpec(_ input: SpecInput, for institution: Institution) async throws -> MicroCredentialSpec {
+        let spec = try input.validated(
+            institutionID: institution.id, id: UUID(), version: 1, createdAt: clock(), reference: reference)
+        try await store.addSpecVersion(spec)
+        return spec
+    }
+
+    /// Adds a new version of one of the institution's specs.
+    /// - Throws: ``APIError`` 404 when the spec is not the institution's.
+    public func addSpecVersion(_ input: SpecInput, specID: UUID, for institution: Institution) async throws -> MicroCredentialSpec {
+        guard let latest = try await store.spec(id: specID, version: nil), latest.institutionID == institution.id else {
+            throw APIError.notFound("spec \(specID)")
+        }
+        let spec = try input.validated(
+            institutionID: institution.id, id: specID, version: latest.version + 1, createdAt: clock(), reference: reference)
+        try await store.addSpecVersion(spec)
+        return spec
+    }
+
+    // MARK: Awards
+
+    /// Issues an award: builds, signs and stores the credential.
+    /// - Throws: ``ValidationError`` naming bad fields; ``APIError`` 404 when the spec is not the institution's.
+    public func issue(_ input: AwardInput, for institution: Institution, issuedAt: Date? = nil) async throws -> Award {
+        guard let specID = input.specId else {
+            throw ValidationError(field: "specId", "is required: the id of the spec to award")
+        }
+        let learner = try input.validatedLearner()
+        guard let spec = try await store.spec(id: specID, version: input.specVersion), spec.institutionID == institution.id
+        else {
+            if let version = input.specVersion { throw APIError.notFound("spec \(specID) version \(version)") }
+            throw APIError.notFound("spec \(specID)")
+        }
+        let (key, methodID) = try await signingKey(for: institution)
+        let award = try issuer.issue(
+            institution: institution, key: key, verificationMethod: methodID, spec: spec, learner: learner,
+            grade: input.grade, awardID: UUID(), issuedAt: issuedAt ?? clock(), salt: Node.newSalt())
+        try await store.addAward(award)
+        logger.info("issued \(award.credentialID) (\(spec.title.text(.es))) for \(institution.slug)")
+        return award
+    }
+
+    func signingKey(for institution: Institution) async throws -> (SigningKey, String) {
+        guard let stored = try await store.activeKey(institutionID: institution.id),
+            let type = KeyType(rawValue: stored.type)
+        else {
+            throw APIError(.internalServerError, "no_key", "the institution has no signing key")
+        }
+        let secret = try vault.open(stored.sealedSecretKey, keyID: stored.id)
+        return (try SigningKey(type: type, secretBytes: secret), stored.id)
+    }
+
+    static func newSalt() -> String {
+        Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
+    }
+
+    // MARK: Verification
+
+    /// Verifies a credential given as bytes (JSON or a compact JWT) at the node's current time.
+    public func verify(bytes: [UInt8]) async -> VerificationReport {
+        await verifier.verify(bytes: bytes, at: clock())
+    }
+
+    /// Verifies a credential given as JSON at the node's current time.
+    public func verify(_ credential: JSONValue) async -> VerificationReport {
+        await verifier.verify(credential, at: clock())
+    }
+
+    /// The award of a credential, by the award id, the credential id (`urn:uuid:…`) or its UUID.
+    public func award(reference: String) async throws -> Award? {
+        if let id = UUID(uuidString: reference) {
+            if let award = try await store.award(id: id) { return award }
+            return try await store.award(credentialID: "urn:uuid:" + reference.lowercased())
+        }
+        return try await store.award(credentialID: reference)
+    }
+}
+
+/// Compares two strings in time that depends only on their length.
+func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var difference: UInt8 = 0
+    for index in x.indices { difference |= x[index] ^ y[index] }
+    return difference == 0
+}

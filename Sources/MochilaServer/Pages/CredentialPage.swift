@@ -1,0 +1,122 @@
+import Credentials
+import Foundation
+import LinkedData
+import MochilaCore
+
+/// The public page of one credential: what it certifies, for whom, by whom, and the
+/// verification report, check by check.
+struct CredentialPage {
+    var language: Language
+    var award: Award
+    var credential: JSONValue
+    var report: VerificationReport
+    /// The spec version the award was issued under, for translations of its texts.
+    var spec: MicroCredentialSpec?
+    var reference: ReferenceData
+
+    func render() -> HTML {
+        let achievement = credential["credentialSubject"]?["achievement"] ?? .object([:])
+        let signedLanguage = achievement["inLanguage"]?.stringValue.flatMap { Language(rawValue: $0) } ?? .es
+        // Texts come from the signed credential; in another language, from the spec's translation.
+        let translated = spec != nil && language != signedLanguage
+        let title = translated ? spec!.title.text(language) : (credential["name"]?.stringValue ?? "")
+        let description = translated ? spec!.description.text(language) : (achievement["description"]?.stringValue ?? "")
+        let outcomes: [String] = translated
+            ? spec!.learningOutcomes.map { $0.text.text(language) }
+            : (achievement["learningOutcome"]?.asArray.compactMap { $0["name"]?.stringValue } ?? [])
+        let skills = (achievement["alignment"]?.asArray ?? []).filter { $0["targetFramework"]?.stringValue == "ESCO" }
+        let issuerName = credential["issuer"]?["name"]?.stringValue ?? ""
+        let issuerID = CredentialVerifier.issuerID(of: credential.objectValue ?? [:]) ?? ""
+        let learner = credential["credentialSubject"]?["name"]?.stringValue ?? award.learner.fullName
+
+        let banner: HTML = report.verified
+            ? "<div class=\"banner ok\" role=\"status\">✔ \(UIText.text("credential.verified", language))</div>"
+            : "<div class=\"banner bad\" role=\"alert\">✘ \(UIText.text("credential.notVerified", language))</div>"
+        let checks = report.checks.map { result -> HTML in
+            let name = Message("check.\(result.check.rawValue)").text(language)
+            let status = Message("status.\(result.status.rawValue)").text(language)
+            return "<li class=\"\(result.status.rawValue)\"><strong>\(name)</strong>: \(status). \(result.message.text(language))</li>"
+        }
+        let skillItems = skills.map { skill -> HTML in
+            let name = translated
+                ? (spec!.learningOutcomes.flatMap(\.skills).first { $0.uri == skill["targetUrl"]?.stringValue }?.label.text(language)
+                    ?? skill["targetName"]?.stringValue ?? "")
+                : (skill["targetName"]?.stringValue ?? "")
+            guard let url = skill["targetUrl"]?.stringValue, url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                return "<li>\(name)</li>"
+            }
+            return "<li><a href=\"\(url)\" rel=\"noopener\">\(name)</a></li>"
+        }
+        var details: [HTML] = []
+        func row(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            details.append("<dt>\(UIText.text(label, language))</dt><dd>\(value)</dd>")
+        }
+        let validFrom = credential["validFrom"]?.stringValue.map { String($0.prefix(10)) } ?? ""
+        if let until = credential["validUntil"]?.stringValue {
+            row("field.validity", UIText.text("field.validFromUntil", language, validFrom, String(until.prefix(10))))
+        } else {
+            row("field.validity", UIText.text("field.validFrom", language, validFrom))
+        }
+        if let hours = achievement["workloadHours"]?.numberValue {
+            row("field.workload", UIText.text("field.hours", language, format(hours)))
+        }
+        let credits = (achievement["credit"]?.asArray ?? []).compactMap { credit -> String? in
+            guard let system = credit["creditSystem"]?.stringValue, let value = credit["creditValue"]?.numberValue else { return nil }
+            return "\(format(value)) \(system)"
+        }
+        row("field.credits", credits.joined(separator: " · "))
+        if let level = achievement["alignment"]?.asArray.first(where: { $0["targetFramework"]?.stringValue?.hasPrefix("European Qualifications") == true })?["targetCode"]?.stringValue {
+            row("field.level", UIText.text("field.eqf", language, level))
+        }
+        if let code = achievement["alignment"]?.asArray.first(where: { $0["targetFramework"]?.stringValue == "ISCED-F 2013" })?["targetCode"]?.stringValue {
+            row("field.field", "\(code) · \(reference.fields[code]?.name.text(language) ?? "")")
+        }
+        if let type = achievement["assessmentType"]?.stringValue {
+            row("field.assessment", AssessmentType(rawValue: type)?.label(language) ?? type)
+        }
+        if let form = achievement["participationForm"]?.stringValue {
+            row("field.participation", ParticipationForm(rawValue: form)?.label(language) ?? form)
+        }
+        if let formality = achievement["formality"]?.stringValue {
+            row("field.formality", Formality(rawValue: formality)?.label(language) ?? formality)
+        }
+        if let supervision = achievement["supervision"]?.stringValue {
+            row("field.supervision", Supervision(rawValue: supervision)?.label(language) ?? supervision)
+        }
+        if let kind = achievement["stackability"]?.stringValue {
+            row("field.stackability", Stackability.Kind(rawValue: kind)?.label(language) ?? kind)
+        }
+        row("field.qa", translated ? spec!.qualityAssurance.text(language) : achievement["qualityAssurance"]?.stringValue)
+        row("field.grade", credential["credentialSubject"]?["result"]?.asArray.first?["value"]?.stringValue)
+        row("field.id", credential["id"]?.stringValue)
+        row("field.issuerDID", issuerID)
+
+        let note: HTML? = translated
+            ? "<p class=\"muted\">\(UIText.text("credential.translationNote", language, signedLanguage.nativeName))</p>" : nil
+        let skillsSection: HTML? = skillItems.isEmpty
+            ? nil : "<h2>\(UIText.text("credential.skills", language))</h2><ul>\(skillItems)</ul>"
+        let body: HTML = """
+            <article>
+            \(banner)
+            <h1>\(title)</h1>
+            <p>\(UIText.text("credential.awardedTo", language)) <strong>\(learner)</strong> · \
+            \(UIText.text("credential.issuedBy", language)) <strong>\(issuerName)</strong></p>
+            <p>\(description)</p>
+            \(note)
+            <h2>\(UIText.text("credential.outcomes", language))</h2>
+            <ul>\(outcomes.map { text -> HTML in "<li>\(text)</li>" })</ul>
+            \(skillsSection)
+            <h2>\(UIText.text("credential.details", language))</h2>
+            <dl>\(details)</dl>
+            <p><a href="/api/v1/credentials/\(award.id.uuidString.lowercased())" download>\(UIText.text("credential.download", language))</a></p>
+            </article>
+            <section>
+            <h2>\(UIText.text("credential.report", language))</h2>
+            <ul class="checks">\(checks)</ul>
+            </section>
+            """
+        return Layout.page(
+            title: title, language: language, path: "/credentials/\(award.id.uuidString.lowercased())", body: body)
+    }
+}

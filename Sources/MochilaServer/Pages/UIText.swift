@@ -1,0 +1,90 @@
+import Credentials
+
+/// The words of the pages, in Spanish, Portuguese and English.
+enum UIText {
+    static let strings: [String: [Language: String]] = [
+        "app.tagline": [
+            .es: "Microcredenciales verificables para América Latina y el Caribe",
+            .pt: "Microcredenciais verificáveis para a América Latina e o Caribe",
+            .en: "Verifiable micro-credentials for Latin America and the Caribbean",
+        ],
+        "home.institutions": [.es: "Instituciones de la red", .pt: "Instituições da rede", .en: "Institutions in the network"],
+        "home.recent": [.es: "Credenciales emitidas recientemente", .pt: "Credenciais emitidas recentemente", .en: "Recently issued credentials"],
+        "home.specs": [.es: "Microcredenciales ofrecidas", .pt: "Microcredenciais oferecidas", .en: "Micro-credentials offered"],
+        "home.empty": [
+            .es: "Todavía no hay credenciales. Inicie con --demo para ver datos de ejemplo.",
+            .pt: "Ainda não há credenciais. Inicie com --demo para ver dados de exemplo.",
+            .en: "No credentials yet. Start with --demo to see sample data.",
+        ],
+        "home.api": [
+            .es: "API JSON descrita en /openapi.json; verificación en POST /credentials/verify.",
+            .pt: "API JSON descrita em /openapi.json; verificação em POST /credentials/verify.",
+            .en: "JSON API described at /openapi.json; verification at POST /credentials/verify.",
+        ],
+        "col.learner": [.es: "Persona", .pt: "Pessoa", .en: "Learner"],
+        "col.credential": [.es: "Microcredencial", .pt: "Microcredencial", .en: "Micro-credential"],
+        "col.institution": [.es: "Institución", .pt: "Instituição", .en: "Institution"],
+        "col.issued": [.es: "Emitida", .pt: "Emitida", .en: "Issued"],
+        "col.country": [.es: "País", .pt: "País", .en: "Country"],
+        "credential.verified": [
+            .es: "Credencial verificada", .pt: "Credencial verificada", .en: "Credential verified",
+        ],
+        "credential.notVerified": [
+            .es: "La credencial no pudo verificarse", .pt: "A credencial não pôde ser verificada",
+            .en: "The credential could not be verified",
+        ],
+        "credential.awardedTo": [.es: "Otorgada a", .pt: "Concedida a", .en: "Awarded to"],
+        "credential.issuedBy": [.es: "Emitida por", .pt: "Emitida por", .en: "Issued by"],
+        "credential.outcomes": [.es: "Resultados de aprendizaje", .pt: "Resultados de aprendizagem", .en: "Learning outcomes"],
+        "credential.skills": [.es: "Habilidades (ESCO)", .pt: "Habilidades (ESCO)", .en: "Skills (ESCO)"],
+        "credential.details": [.es: "Características", .pt: "Características", .en: "Details"],
+        "credential.report": [.es: "Informe de verificación", .pt: "Relatório de verificação", .en: "Verification report"],
+        "credential.download": [.es: "Descargar la credencial firmada (JSON)", .pt: "Baixar a credencial assinada (JSON)", .en: "Download the signed credential (JSON)"],
+        "credential.translationNote": [
+            .es: "Textos traducidos de la descripción de la microcredencial; la credencial firmada está en {0}.",
+            .pt: "Textos traduzidos da descrição da microcredencial; a credencial assinada está em {0}.",
+            .en: "Texts translated from the micro-credential's description; the signed credential is in {0}.",
+        ],
+        "field.workload": [.es: "Carga de trabajo", .pt: "Carga de trabalho", .en: "Workload"],
+        "field.hours": [.es: "{0} horas", .pt: "{0} horas", .en: "{0} hours"],
+        "field.credits": [.es: "Créditos", .pt: "Créditos", .en: "Credits"],
+        "field.level": [.es: "Nivel", .pt: "Nível", .en: "Level"],
+        "field.eqf": [.es: "MEC (EQF) nivel {0}", .pt: "QEQ (EQF) nível {0}", .en: "EQF level {0}"],
+        "field.field": [.es: "Campo de estudio (ISCED-F)", .pt: "Área de estudo (ISCED-F)", .en: "Field of study (ISCED-F)"],
+        "field.assessment": [.es: "Evaluación", .pt: "Avaliação", .en: "Assessment"],
+        "field.participation": [.es: "Modalidad", .pt: "Modalidade", .en: "Form of participation"],
+        "field.formality": [.es: "Tipo de aprendizaje", .pt: "Tipo de aprendizagem", .en: "Type of learning"],
+        "field.qa": [.es: "Aseguramiento de la calidad", .pt: "Garantia da qualidade", .en: "Quality assurance"],
+        "field.validity": [.es: "Vigencia", .pt: "Validade", .en: "Valid"],
+        "field.validFromUntil": [.es: "del {0} al {1}", .pt: "de {0} a {1}", .en: "from {0} until {1}"],
+        "field.validFrom": [.es: "desde el {0}, sin vencimiento", .pt: "desde {0}, sem expiração", .en: "from {0}, no expiry"],
+        "field.grade": [.es: "Calificación", .pt: "Nota", .en: "Grade"],
+        "field.supervision": [.es: "Supervisión e identidad", .pt: "Supervisão e identidade", .en: "Supervision and identity"],
+        "field.stackability": [.es: "Acumulación", .pt: "Acumulação", .en: "Stackability"],
+        "field.prerequisites": [.es: "Requisitos previos", .pt: "Pré-requisitos", .en: "Prerequisites"],
+        "field.language": [.es: "Idioma", .pt: "Idioma", .en: "Language"],
+        "field.id": [.es: "Identificador", .pt: "Identificador", .en: "Identifier"],
+        "field.issuerDID": [.es: "DID del emisor", .pt: "DID do emissor", .en: "Issuer DID"],
+        "esco.notice": [
+            .es: "Este servicio utiliza la clasificación ESCO de la Comisión Europea.",
+            .pt: "Este serviço utiliza a classificação ESCO da Comissão Europeia.",
+            .en: "This service uses the ESCO classification of the European Commission.",
+        ],
+        "notFound.title": [.es: "No encontrada", .pt: "Não encontrada", .en: "Not found"],
+        "notFound.credential": [
+            .es: "No hay ninguna credencial con ese identificador en este nodo.",
+            .pt: "Não há nenhuma credencial com esse identificador neste nó.",
+            .en: "There is no credential with that identifier on this node.",
+        ],
+    ]
+
+    static func text(_ key: String, _ language: Language, _ arguments: String...) -> String {
+        var text = strings[key]?[language] ?? strings[key]?[.es] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return text
+    }
+}
+
+import Foundation

@@ -1,0 +1,231 @@
+import AsyncKit
+import Foundation
+import Logging
+import MochilaCore
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// The embedded store: one SQLite file under the node's data folder.
+///
+/// Writes use `BEGIN IMMEDIATE` transactions, the journal is in WAL mode and every commit is
+/// synced (`synchronous = FULL`), so a crash never loses an issued credential.
+///
+/// `@unchecked Sendable`: the only state is the connection pool, which synchronizes itself with a
+/// lock (AsyncKit does not mark it `Sendable`).
+public final class SQLiteStore: Store, @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    let logger: Logger
+    let queries = SQLQueries()
+
+    /// Opens (or creates) the database at `path`; `nil` opens a private temporary database.
+    public init(path: String?, logger: Logger = Logger(label: "mochila.store")) {
+        let storage: SQLiteConnection.Storage
+        if let path {
+            storage = .file(path: path)
+        } else {
+            storage = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("mochila-\(UUID().uuidString).sqlite").path)
+        }
+        self.logger = logger
+        self.pool = EventLoopGroupConnectionPool(
+            source: SQLiteSource(storage: storage), maxConnectionsPerEventLoop: 1, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton)
+    }
+
+    public func shutdown() async throws {
+        try await pool.shutdownAsync()
+    }
+
+    /// Runs `body` on one pooled connection.
+    func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let connection: SQLiteConnection
+        do {
+            connection = try await pool.requestConnection(logger: logger).get()
+        } catch {
+            throw StoreError(.unavailable, "the SQLite database cannot be opened", underlying: error)
+        }
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection.sql(queryLogLevel: .trace))
+    }
+
+    /// Runs `body` in a write transaction: everything or nothing.
+    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withDatabase { db in
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw SQLiteStore.translate(error)
+            }
+        }
+    }
+
+    static func translate(_ error: any Error) -> any Error {
+        if let error = error as? SQLiteError, "\(error)".contains("UNIQUE constraint failed") {
+            return StoreError(.conflict, "a unique value is already taken", underlying: error)
+        }
+        return error
+    }
+
+    public func migrate() async throws {
+        try await withDatabase { db in
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+        }
+        try await transaction { db in
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            ).run()
+        }
+        let applied = try await withDatabase { db in
+            try await db.raw("SELECT version, checksum FROM schema_migrations ORDER BY version").all().map {
+                (try $0.decode(column: "version", as: Int.self), try $0.decode(column: "checksum", as: String.self))
+            }
+        }
+        let known = Dictionary(uniqueKeysWithValues: Migrations.all.map { ($0.version, $0) })
+        for (version, checksum) in applied {
+            guard let migration = known[version] else {
+                throw StoreError(
+                    .migration, "the database has migration \(version), which this version of Mochila does not know: it was written by a newer Mochila")
+            }
+            guard Migration.checksum(migration.sqliteStatements) == checksum else {
+                throw StoreError(
+                    .migration, "migration \(version) (\(migration.name)) was changed after it was applied; migrations are append-only")
+            }
+        }
+        let appliedVersions = Set(applied.map(\.0))
+        for migration in Migrations.all.sorted(by: { $0.version < $1.version }) where !appliedVersions.contains(migration.version) {
+            let statements = migration.sqliteStatements
+            try await transaction { db in
+                for statement in statements { try await db.raw(SQLQueryString(statement)).run() }
+                try await db.raw(
+                    "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Migration.checksum(statements)), \(bind: Date().milliseconds))"
+                ).run()
+            }
+            logger.info("applied migration \(migration.version): \(migration.name)")
+        }
+    }
+
+    // MARK: Institutions
+
+    public func createInstitution(_ institution: Institution, key: InstitutionKey, tokenHash: String) async throws {
+        let queries = self.queries
+        try await transaction { db in
+            try await queries.insertInstitution(institution, tokenHash: tokenHash, on: db)
+            try await queries.insertKey(key, on: db)
+        }
+    }
+
+    public func institution(id: UUID) async throws -> Institution? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.institution(where: "id", equals: id.uuidString, on: $0) }
+    }
+
+    public func institution(slug: String) async throws -> Institution? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.institution(where: "slug", equals: slug, on: $0) }
+    }
+
+    public func institution(tokenHash: String) async throws -> Institution? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.institution(where: "token_hash", equals: tokenHash, on: $0) }
+    }
+
+    public func institutions() async throws -> [Institution] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.institutions(on: $0) }
+    }
+
+    public func activeKey(institutionID: UUID) async throws -> InstitutionKey? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.activeKey(institutionID: institutionID, on: $0) }
+    }
+
+    // MARK: Specs
+
+    public func addSpecVersion(_ spec: MicroCredentialSpec) async throws {
+        let queries = self.queries
+        try await transaction { db in
+            let latest = try await queries.latestVersion(specID: spec.id, on: db) ?? 0
+            guard spec.version == latest + 1 else {
+                throw StoreError(.conflict, "spec \(spec.id) is at version \(latest); the next version is \(latest + 1), not \(spec.version)")
+            }
+            try await queries.insertSpec(spec, on: db)
+        }
+    }
+
+    public func spec(id: UUID, version: Int?) async throws -> MicroCredentialSpec? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.spec(id: id, version: version, on: $0) }
+    }
+
+    public func latestSpecs(institutionID: UUID?) async throws -> [MicroCredentialSpec] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.latestSpecs(institutionID: institutionID, on: $0) }
+    }
+
+    // MARK: Awards
+
+    public func addAward(_ award: Award) async throws {
+        let queries = self.queries
+        try await transaction { try await queries.insertAward(award, on: $0) }
+    }
+
+    public func award(id: UUID) async throws -> Award? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.award(where: "id", equals: id.uuidString, on: $0) }
+    }
+
+    public func award(credentialID: String) async throws -> Award? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.award(where: "credential_id", equals: credentialID, on: $0) }
+    }
+
+    public func awards(institutionID: UUID?, limit: Int) async throws -> [Award] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.awards(institutionID: institutionID, limit: limit, on: $0) }
+    }
+
+    // MARK: Settings
+
+    public func setting(_ key: String) async throws -> String? {
+        try await withDatabase { db in
+            try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self)
+        }
+    }
+
+    public func setSetting(_ key: String, _ value: String) async throws {
+        try await transaction { db in
+            try await db.raw(
+                "INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value)) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            ).run()
+        }
+    }
+}
+
+/// Opens SQLite connections with the pragmas Mochila relies on.
+struct SQLiteSource: ConnectionPoolSource {
+    let storage: SQLiteConnection.Storage
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA foreign_keys = ON").flatMap { _ in
+                connection.query("PRAGMA synchronous = FULL")
+            }.map { _ in connection }
+        }
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970, as the store keeps instants.
+    public var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// The instant `milliseconds` after 1970.
+    public init(milliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Credentials
+import Foundation
+import LinkedData
+
+/// `mochila sign --key FILE --suite SUITE [--verification-method ID] [--created ISO8601] FILE`.
+struct SignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign", abstract: "Sign an unsigned credential and print it with its proof.")
+
+    static let suites = ["eddsa-rdfc-2022", "eddsa-jcs-2022", "vc-jwt"]
+
+    @Option(help: "A key file: Multikey JSON with secretKeyMultibase (as `mochila keys generate` prints), or a JWK.")
+    var key: String
+
+    @Option(help: "eddsa-rdfc-2022, eddsa-jcs-2022 or vc-jwt.")
+    var suite: String
+
+    @Option(help: "The verification method id to name in the proof (default: the key file's id).")
+    var verificationMethod: String?
+
+    @Option(help: "The proof's creation time, an XML Schema dateTime such as 2024-01-01T00:00:00Z (default: now).")
+    var created: String?
+
+    @Argument(help: "The unsigned credential (JSON), or - for standard input.")
+    var file: String
+
+    func validate() throws {
+        guard SignCommand.suites.contains(suite) else {
+            throw ValidationError("unknown suite \"\(suite)\" (expected one of \(SignCommand.suites.joined(separator: ", ")))")
+        }
+        if let created, XSDDateTime(created) == nil {
+            throw ValidationError("--created \"\(created)\" is not an XML Schema dateTime such as 2024-01-01T00:00:00Z")
+        }
+    }
+
+    func run() async throws {
+        guard let cryptosuite = DataIntegrity.cryptosuites[suite] else {
+            throw CLIError("the suite \(suite) is not available in this version of mochila yet; use eddsa-jcs-2022")
+        }
+        let keyJSON: JSONValue
+        do {
+            keyJSON = try JSONValue(parsing: try readInput(key))
+        } catch let error as JSONParseError {
+            throw CLIError("\(key): \(error)")
+        }
+        let multikey: Multikey
+        do { multikey = try Multikey(json: keyJSON) } catch { throw CLIError("\(key): \(error)") }
+        guard let secret = multikey.secretKey else {
+            throw CLIError("\(key): the key file has no secret key (secretKeyMultibase); it can verify but not sign")
+        }
+        guard secret.type == cryptosuite.keyType else {
+            throw CLIError(
+                "\(key): \(suite) signs with \(cryptosuite.keyType.rawValue) keys, but the key file holds a \(secret.type.rawValue) key")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONValue(parsing: try readInput(file))
+        } catch let error as JSONParseError {
+            throw CLIError("\(file): \(error)")
+        }
+        guard let object = document.objectValue else {
+            throw CLIError("\(file): a credential must be a JSON object, found \(document.typeName)")
+        }
+        guard object["@context"] != nil else {
+            throw CLIError("\(file): the credential has no @context; a VC 2.0 credential starts with \"https://www.w3.org/ns/credentials/v2\"")
+        }
+        let options = ProofOptions(
+            verificationMethod: verificationMethod ?? multikey.id, created: created ?? XSDDateTime.format(Date()))
+        do {
+            let signed = try DataIntegrity.addProof(to: object, suite: cryptosuite, key: secret, options: options)
+            print(JSONValue.object(signed).serializedString(.pretty))
+        } catch {
+            throw CLIError("\(file): \(error)")
+        }
+    }
+}

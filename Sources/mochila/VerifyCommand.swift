@@ -1,0 +1,207 @@
+import ArgumentParser
+import Credentials
+import Foundation
+import LinkedData
+
+/// `mochila verify PATH... [--json] [--now ISO8601] [--document URL=FILE]... [--registry FILE] [--require-trusted]`.
+///
+/// Exit 0 when every credential verified, 1 when any did not, 2 when an input could not be used.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify credentials and print a report for each.",
+        discussion: """
+            PATH is a JSON credential, a compact JWT, a JSON Lines file (one credential per line) or a folder \
+            (its .json, .jsonld, .jsonl and .jwt files, recursively); - reads standard input. Exit status: 0 when \
+            every credential verified, 1 when any did not, 2 when an input could not be used.
+            """)
+
+    @Argument(help: "Credentials to verify: files, folders, or - for standard input.")
+    var paths: [String]
+
+    @Flag(help: "Print one JSON report per credential, one per line.")
+    var json = false
+
+    @Option(help: "Verify as of this time (XML Schema dateTime, e.g. 2026-01-01T00:00:00Z) instead of now.")
+    var now: String?
+
+    @Option(name: .customLong("document"), help: "Preload a document: URL=FILE (a DID document, controller document or status list).")
+    var documents: [String] = []
+
+    @Option(help: "A trust registry: a JSON list of member DIDs.")
+    var registry: String?
+
+    @Flag(help: "Count a credential as verified only when its issuer is in the registry.")
+    var requireTrusted = false
+
+    @Option(help: "Language of the messages: es, pt or en (default: from LANG, else Spanish).")
+    var lang: String?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one PATH (a file, a folder, or - for standard input)") }
+        if let now, XSDDateTime(now) == nil {
+            throw ValidationError("--now \"\(now)\" is not an XML Schema dateTime such as 2026-01-01T00:00:00Z")
+        }
+        for document in documents where !document.contains("=") {
+            throw ValidationError("--document \"\(document)\" must be URL=FILE")
+        }
+        if requireTrusted && registry == nil { throw ValidationError("--require-trusted needs --registry FILE") }
+        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang must be es, pt or en") }
+    }
+
+    func run() async throws {
+        let language = lang.flatMap(Language.init(tag:)) ?? VerifyCommand.environmentLanguage()
+        var preloaded: [String: JSONValue] = [:]
+        for entry in documents {
+            let separator = entry.firstIndex(of: "=")!
+            let url = String(entry[..<separator])
+            let path = String(entry[entry.index(after: separator)...])
+            do {
+                preloaded[url] = try JSONValue(parsing: try readInput(path), limits: JSONLimits(maxBytes: 16 << 20))
+            } catch let error as JSONParseError {
+                throw CLIError("--document \(url): \(path): \(error)")
+            }
+        }
+        var trustRegistry: TrustRegistry? = nil
+        if let registry {
+            do {
+                trustRegistry = try TrustRegistry(json: try JSONValue(parsing: try readInput(registry), limits: JSONLimits(maxBytes: 16 << 20)))
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError("--registry \(registry): \(error)")
+            }
+        }
+        let verifier = CredentialVerifier(
+            documents: PreloadedDocuments(preloaded), registry: trustRegistry, requireTrusted: requireTrusted)
+        let instant = now.flatMap(XSDDateTime.init)?.date ?? Date()
+
+        var anyFailed = false
+        var anyUnusable = false
+        for path in paths {
+            let inputs: [CredentialInput]
+            do {
+                inputs = try CredentialInput.collect(path)
+            } catch let error as CLIError {
+                FileHandle.standardError.write(Data("mochila: \(error.message)\n".utf8))
+                anyUnusable = true
+                continue
+            }
+            for input in inputs {
+                switch input.content {
+                case .unusable(let reason):
+                    FileHandle.standardError.write(Data("mochila: \(input.name): \(reason)\n".utf8))
+                    anyUnusable = true
+                case .bytes(let bytes):
+                    let report = await verifier.verify(bytes: bytes, at: instant)
+                    if !report.verified { anyFailed = true }
+                    print(json ? report.json(input: input.name, language: language).serializedString() : text(report, input.name, language))
+                }
+            }
+        }
+        if anyUnusable { throw ExitCode(2) }
+        if anyFailed { throw ExitCode(1) }
+    }
+
+    /// A report for people: the verdict, then one line per check.
+    func text(_ report: VerificationReport, _ name: String, _ language: Language) -> String {
+        let verdict: String
+        switch (report.verified, language) {
+        case (true, .es): verdict = "VERIFICADA"
+        case (true, .pt): verdict = "VERIFICADA"
+        case (true, .en): verdict = "VERIFIED"
+        case (false, .es): verdict = "NO VERIFICADA"
+        case (false, .pt): verdict = "NÃO VERIFICADA"
+        case (false, .en): verdict = "NOT VERIFIED"
+        }
+        var lines = ["\(name): \(verdict)"]
+        for check in report.checks {
+            let mark: String
+            switch check.status {
+            case .passed: mark = "✔"
+            case .failed: mark = "✘"
+            case .skipped: mark = "–"
+            case .unknown: mark = "?"
+            }
+            lines.append("  \(mark) \(check.check.rawValue) (\(check.status.rawValue)): \(check.message.text(language))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func environmentLanguage() -> Language {
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return Language(tag: value) ?? .es
+            }
+        }
+        return .es
+    }
+}
+
+/// One credential to verify, named as the report names it: the path, with `:LINE` for JSON Lines.
+struct CredentialInput {
+    enum Content {
+        case bytes([UInt8])
+        case unusable(String)
+    }
+
+    var name: String
+    var content: Content
+
+    static let folderExtensions: Set<String> = ["json", "jsonld", "jsonl", "jwt"]
+
+    /// The credentials at `path`: a file (one credential, or JSON Lines), a folder, or `-`.
+    static func collect(_ path: String) throws -> [CredentialInput] {
+        var isDirectory: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else { throw CLIError("\(path): the folder cannot be read") }
+            var files: [String] = []
+            for case let relative as String in enumerator {
+                let full = (path as NSString).appendingPathComponent(relative)
+                var nested: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &nested), !nested.boolValue,
+                    folderExtensions.contains((relative as NSString).pathExtension.lowercased())
+                {
+                    files.append(full)
+                }
+            }
+            return try files.sorted().flatMap { try collectFile($0) }
+        }
+        return try collectFile(path)
+    }
+
+    static func collectFile(_ path: String) throws -> [CredentialInput] {
+        let bytes = try readInput(path)
+        if bytes.count > 64 << 20 { return [CredentialInput(name: path, content: .unusable("larger than 64 MiB"))] }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return [CredentialInput(name: path, content: .unusable("the input is empty"))] }
+        if CredentialVerifier.looksLikeJWT(Array(text.utf8)) { return [CredentialInput(name: path, content: .bytes(Array(text.utf8)))] }
+        // One JSON document: a credential, or a list of credentials.
+        switch Result(catching: { try JSONValue(parsing: bytes) }) {
+        case .success(let value):
+            if let items = value.arrayValue {
+                return items.enumerated().map { CredentialInput(name: "\(path)[\($0.offset)]", content: .bytes($0.element.serialized())) }
+            }
+            return [CredentialInput(name: path, content: .bytes(bytes))]
+        case .failure(let error):
+            // JSON Lines: several lines, each a credential or a JWT.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let nonEmpty = lines.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard nonEmpty.count > 1 || path.hasSuffix(".jsonl") else {
+                return [CredentialInput(name: path, content: .unusable("\(error)"))]
+            }
+            return nonEmpty.map { offset, line in
+                let name = "\(path):\(offset + 1)"
+                let lineBytes = Array(line.trimmingCharacters(in: .whitespaces).utf8)
+                if CredentialVerifier.looksLikeJWT(lineBytes) { return CredentialInput(name: name, content: .bytes(lineBytes)) }
+                do {
+                    _ = try JSONValue(parsing: lineBytes)
+                    return CredentialInput(name: name, content: .bytes(lineBytes))
+                } catch {
+                    return CredentialInput(name: name, content: .unusable("\(error)"))
+                }
+            }
+        }
+    }
+}
