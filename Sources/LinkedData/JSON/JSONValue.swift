@@ -73,6 +73,12 @@ extension JSONValue {
         }
     }
 
+    /// The item at `index` when the value is an array and the index is in range, otherwise `nil`.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
     /// A short name of the value's JSON type, for error messages.
     public var typeName: String {
         switch self {

@@ -1,0 +1,228 @@
+import Foundation
+import LinkedData
+import Testing
+
+/// The `mochila` executable, run as a user runs it: arguments in, output and exit status out.
+struct Mochila {
+    static let executable: URL = {
+        // Test bundles and products share the build folder (.build/debug).
+        var folder = Bundle.module.bundleURL.deletingLastPathComponent()
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("mochila").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("mochila")
+    }()
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String], input: String? = nil, in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "es_MX.UTF-8"
+        environment.removeValue(forKey: "LC_ALL")
+        environment.removeValue(forKey: "LC_MESSAGES")
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        try standardInput.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A scratch folder with the vendored vectors, removed afterwards.
+func withFolder(_ body: (URL) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mochila-cli-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/vc-di-eddsa")
+    for name in ["keyPair.json", "unsigned.json", "signedJCS.json"] {
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    try body(folder)
+}
+
+func write(_ text: String, _ name: String, in folder: URL) throws {
+    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+}
+
+func read(_ name: String, in folder: URL) throws -> String {
+    String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+}
+
+let unsignedCredential = """
+    {
+      "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+      "id": "urn:uuid:0b6f8a40-5a57-4b2e-9a47-3c1f5d0e9b11",
+      "type": ["VerifiableCredential", "OpenBadgeCredential"],
+      "issuer": {"id": "ISSUER", "type": ["Profile"], "name": "Universidad de Prueba"},
+      "validFrom": "2026-01-01T00:00:00Z",
+      "name": "Microcredencial de prueba",
+      "credentialSubject": {"type": ["AchievementSubject"], "name": "Ñuñoa Pérez Ávila",
+        "achievement": {"id": "urn:uuid:2a1b3c4d-0000-4000-8000-000000000001", "type": ["Achievement"],
+          "achievementType": "MicroCredential", "name": "Prueba", "description": "Prueba.", "criteria": {"narrative": "Aprobar."}}}
+    }
+    """
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func keysSignAndVerifyRoundTrip() throws {
+        try withFolder { folder in
+            let generated = try Mochila.run(["keys", "generate"], in: folder)
+            #expect(generated.status == 0, "\(generated.error)")
+            let key = try JSONValue(parsing: generated.output)
+            #expect(key["type"] == "Multikey")
+            for member in ["id", "controller", "publicKeyMultibase", "secretKeyMultibase"] { #expect(key[member] != nil) }
+            try write(generated.output, "key.json", in: folder)
+            try write(unsignedCredential.replacingOccurrences(of: "ISSUER", with: key["controller"]!.stringValue!), "credential.json", in: folder)
+
+            let signed = try Mochila.run(["sign", "--key", "key.json", "--suite", "eddsa-jcs-2022", "credential.json"], in: folder)
+            #expect(signed.status == 0, "\(signed.error)")
+            try write(signed.output, "signed.json", in: folder)
+
+            let verified = try Mochila.run(["verify", "--json", "signed.json"], in: folder)
+            #expect(verified.status == 0, "\(verified.output)")
+            let report = try JSONValue(parsing: verified.output)
+            #expect(report["input"] == "signed.json")
+            #expect(report["verified"] == true)
+            #expect(report["trusted"] == .null)
+            #expect(report["checks"]?.asArray.map { $0["check"]!.stringValue! } == ["format", "proof", "issuer", "validity", "status", "trust", "schema"])
+
+            // A tampered credential exits 1 and names the failing check.
+            try write(signed.output.replacingOccurrences(of: "Ñuñoa", with: "Nunoa"), "tampered.json", in: folder)
+            let tampered = try Mochila.run(["verify", "tampered.json"], in: folder)
+            #expect(tampered.status == 1)
+            #expect(tampered.output.contains("✘ proof (failed)"))
+            #expect(tampered.output.contains("NO VERIFICADA"))
+
+            // JSON Lines, standard input and folders.
+            let compact = { (text: String) in try JSONValue(parsing: text).serializedString() }
+            try write(try compact(signed.output) + "\n" + (try compact(try read("tampered.json", in: folder))) + "\n", "both.jsonl", in: folder)
+            let lines = try Mochila.run(["verify", "--json", "both.jsonl"], in: folder)
+            #expect(lines.status == 1)
+            let reports = lines.output.split(separator: "\n").map { try? JSONValue(parsing: String($0)) }
+            #expect(reports.map { $0?["input"] } == ["both.jsonl:1", "both.jsonl:2"])
+            #expect(reports.map { $0?["verified"] } == [true, false])
+            let piped = try Mochila.run(["verify", "--json", "-"], input: signed.output, in: folder)
+            #expect(piped.status == 0)
+            #expect(try JSONValue(parsing: piped.output)["input"] == "-")
+            let only = folder.appendingPathComponent("only")
+            try FileManager.default.createDirectory(at: only, withIntermediateDirectories: true)
+            try write(signed.output, "a.json", in: only)
+            try write("not a credential file", "notes.txt", in: only)
+            let folderRun = try Mochila.run(["verify", "--json", "only"], in: folder)
+            #expect(folderRun.status == 0, "\(folderRun.output)\(folderRun.error)")
+            #expect(folderRun.output.split(separator: "\n").count == 1)
+
+            // The trust registry.
+            try write("[\"\(key["controller"]!.stringValue!)\"]", "registry.json", in: folder)
+            try write("[\"did:web:otra.example\"]", "other-registry.json", in: folder)
+            let trusted = try Mochila.run(["verify", "--json", "--registry", "registry.json", "--require-trusted", "signed.json"], in: folder)
+            #expect(trusted.status == 0)
+            #expect(try JSONValue(parsing: trusted.output)["trusted"] == true)
+            let untrusted = try Mochila.run(["verify", "--json", "--registry", "other-registry.json", "signed.json"], in: folder)
+            #expect(untrusted.status == 0)
+            #expect(try JSONValue(parsing: untrusted.output)["trusted"] == false)
+            let required = try Mochila.run(["verify", "--registry", "other-registry.json", "--require-trusted", "signed.json"], in: folder)
+            #expect(required.status == 1)
+
+            // Verification as of another time.
+            let early = try Mochila.run(["verify", "--json", "--now", "2025-06-01T00:00:00Z", "signed.json"], in: folder)
+            #expect(early.status == 1)
+            #expect(try JSONValue(parsing: early.output)["checks"]?.asArray.first { $0["check"] == "validity" }?["status"] == "failed")
+        }
+    }
+
+    @Test func reproducesTheW3CEdDSAJCS2022VectorFromTheCommandLine() throws {
+        try withFolder { folder in
+            let method = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+            let signed = try Mochila.run(
+                ["sign", "--key", "keyPair.json", "--suite", "eddsa-jcs-2022", "--verification-method", method,
+                 "--created", "2023-02-24T23:36:38Z", "unsigned.json"], in: folder)
+            #expect(signed.status == 0, "\(signed.error)")
+            let expected = try JSONValue(parsing: try read("signedJCS.json", in: folder))
+            let produced = try JSONValue(parsing: signed.output)
+            #expect(produced == expected)
+            #expect(produced["proof"]?["proofValue"] == "z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX")
+
+            // The vector's proof check passes; its issuer (https://vc.example/issuers/5678) does not
+            // control the did:key that signed it, so the issuer check fails and the exit status is 1.
+            let verified = try Mochila.run(["verify", "--json", "signedJCS.json"], in: folder)
+            let report = try JSONValue(parsing: verified.output)
+            #expect(report["checks"]?.asArray.first { $0["check"] == "proof" }?["status"] == "passed")
+            #expect(report["checks"]?.asArray.first { $0["check"] == "issuer" }?["status"] == "failed")
+            #expect(verified.status == 1)
+        }
+    }
+
+    @Test func unusableInputAndUsageErrorsExit2WithAMessage() throws {
+        try withFolder { folder in
+            try write("{\"@context\": [", "malformed.json", in: folder)
+            let malformed = try Mochila.run(["verify", "malformed.json"], in: folder)
+            #expect(malformed.status == 2)
+            #expect(malformed.error.contains("malformed.json: invalid JSON at line 1"))
+
+            let missing = try Mochila.run(["verify", "nowhere.json"], in: folder)
+            #expect(missing.status == 2)
+            #expect(missing.error.contains("nowhere.json: no such file"))
+
+            let noArguments = try Mochila.run(["verify"], in: folder)
+            #expect(noArguments.status == 2)
+
+            let unknownSuite = try Mochila.run(["sign", "--key", "keyPair.json", "--suite", "rsa-2000", "unsigned.json"], in: folder)
+            #expect(unknownSuite.status == 2)
+            #expect(unknownSuite.error.contains("unknown suite \"rsa-2000\""))
+
+            let noKeyFile = try Mochila.run(["sign", "--key", "absent.json", "--suite", "eddsa-jcs-2022", "unsigned.json"], in: folder)
+            #expect(noKeyFile.status == 2)
+            #expect(noKeyFile.error.contains("absent.json: no such file"))
+
+            let p256 = try Mochila.run(["keys", "generate", "--type", "P-256"], in: folder)
+            #expect(p256.status == 0)
+            #expect(try JSONValue(parsing: p256.output)["controller"]?.stringValue?.hasPrefix("did:key:zDn") == true)
+            try write(p256.output, "p256.json", in: folder)
+            let wrongType = try Mochila.run(["sign", "--key", "p256.json", "--suite", "eddsa-jcs-2022", "unsigned.json"], in: folder)
+            #expect(wrongType.status == 2)
+            #expect(wrongType.error.contains("signs with Ed25519 keys, but the key file holds a P-256 key"))
+
+            try write("{\"publicKeyMultibase\": \"z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2\"}", "public.json", in: folder)
+            let publicOnly = try Mochila.run(["sign", "--key", "public.json", "--suite", "eddsa-jcs-2022", "unsigned.json"], in: folder)
+            #expect(publicOnly.status == 2)
+            #expect(publicOnly.error.contains("no secret key"))
+
+            try write("not json", "garbage.json", in: folder)
+            let badKey = try Mochila.run(["sign", "--key", "garbage.json", "--suite", "eddsa-jcs-2022", "unsigned.json"], in: folder)
+            #expect(badKey.status == 2)
+
+            let badCredential = try Mochila.run(["sign", "--key", "keyPair.json", "--suite", "eddsa-jcs-2022", "malformed.json"], in: folder)
+            #expect(badCredential.status == 2)
+
+            for result in [malformed, missing, unknownSuite, noKeyFile, wrongType, publicOnly, badKey, badCredential] {
+                #expect(!result.error.contains("Fatal error"))
+                #expect(!result.error.contains("Stack dump"))
+            }
+
+            let seeded = try Mochila.run(["keys", "generate", "--seed", String(repeating: "ab", count: 32)], in: folder)
+            let again = try Mochila.run(["keys", "generate", "--seed", String(repeating: "ab", count: 32)], in: folder)
+            #expect(seeded.output == again.output)
+            let shortSeed = try Mochila.run(["keys", "generate", "--seed", "abcd"], in: folder)
+            #expect(shortSeed.status == 2)
+        }
+    }
+}
