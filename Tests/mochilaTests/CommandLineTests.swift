@@ -19,7 +19,9 @@ struct Mochila {
         var error: String
     }
 
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL, environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,6 +30,7 @@ struct Mochila {
         environment["LANG"] = "es_MX.UTF-8"
         environment.removeValue(forKey: "LC_ALL")
         environment.removeValue(forKey: "LC_MESSAGES")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         let error = Pipe()
@@ -217,6 +220,14 @@ let unsignedCredential = """
                 #expect(!result.error.contains("Fatal error"))
                 #expect(!result.error.contains("Stack dump"))
             }
+
+            let badMasterKey = try Mochila.run(
+                ["serve", "--data", "data", "--port", "18099"], in: folder, environment: ["MOCHILA_MASTER_KEY": "not-a-key"])
+            #expect(badMasterKey.status == 2)
+            #expect(badMasterKey.error.contains("MOCHILA_MASTER_KEY"))
+            let postgres = try Mochila.run(["serve", "--data", "data", "--database", "postgres://localhost/mochila"], in: folder)
+            #expect(postgres.status == 2)
+            #expect(postgres.error.contains("--database"))
 
             let seeded = try Mochila.run(["keys", "generate", "--seed", String(repeating: "ab", count: 32)], in: folder)
             let again = try Mochila.run(["keys", "generate", "--seed", String(repeating: "ab", count: 32)], in: folder)

@@ -30,9 +30,11 @@ public struct CredentialIssuer: Sendable {
         let builder = OpenBadgeCredential(
             institution: institution, spec: spec, learner: learner, grade: grade, credentialID: credentialID,
             issuedAt: issuedAt, salt: salt, reference: reference)
-        let signed = try DataIntegrity.addProof(
+        var signed = try DataIntegrity.addProof(
             to: builder.unsigned(), suite: suite, key: key,
             options: ProofOptions(verificationMethod: verificationMethod, created: XSDDateTime.format(issuedAt)))
+        // 1EdTech's strict OB 3.0 schema wants `proof` as a list; the proof itself is unchanged.
+        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
         return Award(
             id: awardID, institutionID: institution.id, specID: spec.id, specVersion: spec.version, learner: learner,
             grade: grade, credentialID: credentialID, issuedAt: issuedAt, validUntil: builder.validUntil,
