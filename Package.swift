@@ -29,7 +29,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Resources/contexts")]
         ),
         .target(
             name: "Credentials",
@@ -75,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LinkedDataTests",
-            dependencies: ["LinkedData"]
+            dependencies: ["LinkedData"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CredentialsTests",

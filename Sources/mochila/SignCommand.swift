@@ -36,7 +36,7 @@ struct SignCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let cryptosuite = DataIntegrity.cryptosuites[suite] else {
-            throw CLIError("the suite \(suite) is not available in this version of mochila yet; use eddsa-jcs-2022")
+            throw CLIError("the suite \(suite) is not available in this version of mochila yet; use eddsa-rdfc-2022 or eddsa-jcs-2022")
         }
         let keyJSON: JSONValue
         do {

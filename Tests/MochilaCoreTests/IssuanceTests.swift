@@ -97,7 +97,7 @@ import Testing
         let emailIdentity = credential["credentialSubject"]?["identifier"]?.asArray.first { $0["identityType"] == "emailAddress" }
         #expect(emailIdentity?["hashed"] == true)
         #expect(emailIdentity?["identityHash"]?.stringValue?.hasPrefix("sha256$") == true)
-        #expect(credential["proof"]?[0]?["cryptosuite"] == "eddsa-jcs-2022")
+        #expect(credential["proof"]?[0]?["cryptosuite"] == "eddsa-rdfc-2022")
 
         let report = await CredentialVerifier().verify(bytes: award.credential, at: now)
         #expect(report.verified, "\(report.json(input: nil).serializedString())")

@@ -55,9 +55,16 @@ func withFolder(_ body: (URL) throws -> Void) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mochila-cli-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/vc-di-eddsa")
-    for name in ["keyPair.json", "unsigned.json", "signedJCS.json"] {
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+    for (source, name) in [
+        ("vc-di-eddsa/keyPair.json", "keyPair.json"), ("vc-di-eddsa/unsigned.json", "unsigned.json"),
+        ("vc-di-eddsa/signedJCS.json", "signedJCS.json"),
+        ("vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json", "signedDataInt.json"),
+        ("vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt", "canonDocDataInt.txt"),
+        ("openbadges/unsigned.json", "ob-unsigned.json"), ("openbadges/signed.json", "ob-signed.json"),
+        ("openbadges/keyPair.json", "ob-keyPair.json"), ("openbadges/canonDoc.txt", "ob-canonDoc.txt"),
+    ] {
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(source), to: folder.appendingPathComponent(name))
     }
     try body(folder)
 }
@@ -171,6 +178,48 @@ let unsignedCredential = """
             #expect(report["checks"]?.asArray.first { $0["check"] == "proof" }?["status"] == "passed")
             #expect(report["checks"]?.asArray.first { $0["check"] == "issuer" }?["status"] == "failed")
             #expect(verified.status == 1)
+        }
+    }
+
+    /// The W3C and 1EdTech `eddsa-rdfc-2022` vectors, reproduced with `mochila ld` and `mochila sign`.
+    @Test func reproducesTheRDFCVectorsFromTheCommandLine() throws {
+        try withFolder { folder in
+            let canonical = try Mochila.run(["ld", "canonicalize", "unsigned.json"], in: folder)
+            #expect(canonical.status == 0, "\(canonical.error)")
+            #expect(canonical.output == (try read("canonDocDataInt.txt", in: folder)))
+            let obCanonical = try Mochila.run(["ld", "canonicalize", "--format", "jsonld", "ob-unsigned.json"], in: folder)
+            #expect(obCanonical.output == (try read("ob-canonDoc.txt", in: folder)))
+            // N-Quads in, canonical N-Quads out; SHA-384 changes nothing for a dataset without blank nodes.
+            try write(obCanonical.output, "ob.nq", in: folder)
+            let again = try Mochila.run(["ld", "canonicalize", "--format", "nquads", "--hash", "sha384", "ob.nq"], in: folder)
+            #expect(again.output == obCanonical.output)
+            let rdf = try Mochila.run(["ld", "to-rdf", "unsigned.json"], in: folder)
+            #expect(rdf.status == 0)
+            #expect(rdf.output.contains("<https://www.w3.org/2018/credentials#issuer> <https://vc.example/issuers/5678>"))
+            let expanded = try Mochila.run(["ld", "expand", "unsigned.json"], in: folder)
+            #expect(try JSONValue(parsing: expanded.output)[0]?["@type"] == ["https://www.w3.org/2018/credentials#VerifiableCredential", "https://www.w3.org/ns/credentials/examples#AlumniCredential"])
+
+            let w3cMethod = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+            let w3c = try Mochila.run(
+                ["sign", "--key", "keyPair.json", "--suite", "eddsa-rdfc-2022", "--verification-method", w3cMethod,
+                 "--created", "2023-02-24T23:36:38Z", "unsigned.json"], in: folder)
+            #expect(w3c.status == 0, "\(w3c.error)")
+            #expect(try JSONValue(parsing: w3c.output) == JSONValue(parsing: try read("signedDataInt.json", in: folder)))
+
+            let obSigned = try JSONValue(parsing: try read("ob-signed.json", in: folder))
+            let obProof = obSigned["proof"]!.asArray[0]
+            let ob = try Mochila.run(
+                ["sign", "--key", "ob-keyPair.json", "--suite", "eddsa-rdfc-2022",
+                 "--created", obProof["created"]!.stringValue!, "ob-unsigned.json"], in: folder)
+            #expect(ob.status == 0, "\(ob.error)")
+            #expect(try JSONValue(parsing: ob.output)["proof"]?["proofValue"] == obProof["proofValue"])
+
+            let badFormat = try Mochila.run(["ld", "canonicalize", "--format", "turtle", "unsigned.json"], in: folder)
+            #expect(badFormat.status == 2)
+            try write("{\"@context\": \"https://example.com/unknown\", \"name\": \"x\"}", "unknown-context.json", in: folder)
+            let unknownContext = try Mochila.run(["ld", "canonicalize", "unknown-context.json"], in: folder)
+            #expect(unknownContext.status == 2)
+            #expect(unknownContext.error.contains("not one of the bundled contexts"))
         }
     }
 

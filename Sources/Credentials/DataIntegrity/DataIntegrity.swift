@@ -5,7 +5,8 @@ import LinkedData
 public enum DataIntegrity {
     /// The cryptosuites Mochila implements, by name.
     public static let cryptosuites: [String: any Cryptosuite] = [
-        EdDSAJCS2022.identifier: EdDSAJCS2022()
+        EdDSARDFC2022.identifier: EdDSARDFC2022(),
+        EdDSAJCS2022.identifier: EdDSAJCS2022(),
     ]
 
     /// The cryptosuite named `identifier`.

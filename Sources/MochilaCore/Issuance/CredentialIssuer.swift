@@ -7,11 +7,11 @@ import LinkedData
 /// Pure: the clock, the ids and the salt come in as arguments, so issuing can be tested and
 /// replayed; storing the result is the store's job.
 public struct CredentialIssuer: Sendable {
-    /// The cryptosuite credentials are signed with.
+    /// The cryptosuite credentials are signed with: `eddsa-rdfc-2022` unless another is asked for.
     public var suite: any Cryptosuite
     public var reference: ReferenceData
 
-    public init(suite: any Cryptosuite = EdDSAJCS2022(), reference: ReferenceData = .bundled) {
+    public init(suite: any Cryptosuite = EdDSARDFC2022(), reference: ReferenceData = .bundled) {
         self.suite = suite
         self.reference = reference
     }

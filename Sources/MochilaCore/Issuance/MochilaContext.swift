@@ -1,7 +1,8 @@
 import LinkedData
 
 /// The JSON-LD terms Mochila adds to Open Badges 3.0 for the elements of the EU Council
-/// Recommendation on micro-credentials (Annex I) and the region that OB 3.0 has no term for.
+/// Recommendation on micro-credentials (Annex I) and the region that OB 3.0 has no term for, and
+/// the one OB 3.0 term its published contexts leave undefined.
 ///
 /// The context travels inline in every credential, so any JSON-LD processor, including other
 /// verifiers that load only the published VC and OB contexts, reads it without fetching
@@ -32,6 +33,9 @@ public enum MochilaContext {
         object["relatedSkill"] = ["@id": "mc:relatedSkill", "@type": "@id", "@container": "@set"]
         object["eqfLevel"] = ["@id": "mc:eqfLevel", "@type": "@id"]
         object["validityPeriod"] = ["@id": "mc:validityPeriod", "@type": "http://www.w3.org/2001/XMLSchema#duration"]
+        // The credentialSchema type OB 3.0 uses, with the IRI 1EdTech's extensions context gives it
+        // (neither the VC 2.0 nor the OB 3.0.3 context defines it).
+        object["1EdTechJsonSchemaValidator2019"] = "https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019"
         return .object(object)
     }()
 

@@ -1,0 +1,29 @@
+// swift-tools-version:6.1
+// Benchmarks for Mochila (package-benchmark). A package of its own, so that building and testing
+// Mochila does not build the benchmark machinery. Run from this folder:
+//
+//     swift package benchmark
+//
+import PackageDescription
+
+let package = Package(
+    name: "MochilaBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CredentialBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Credentials", package: "Mochila"),
+                .product(name: "LinkedData", package: "Mochila"),
+            ],
+            path: "Benchmarks/CredentialBenchmarks",
+            resources: [.copy("Fixtures")],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
