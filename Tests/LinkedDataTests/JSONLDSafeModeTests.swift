@@ -115,3 +115,22 @@ struct EndlessLoader: DocumentLoader {
         return RemoteDocument(documentURL: url, document: ["@context": .string(next)])
     }
 }
+
+@Suite struct JSONLDLimitTests {
+    @Test func tooManyQuadsIsAClearError() throws {
+        var items: [JSONValue] = []
+        for index in 0..<50 { items.append(.string("value \(index)")) }
+        let document: JSONValue = [
+            "@context": ["@vocab": "https://example.org/"],
+            "@id": "https://example.org/subject",
+            "many": .array(items),
+        ]
+        let limited = JSONLDProcessor(options: JSONLDOptions(safeMode: false, maxQuads: 10))
+        #expect {
+            _ = try limited.toRDF(document)
+        } throws: { error in
+            (error as? JSONLDError)?.code == .quadLimitExceeded
+        }
+        #expect(try JSONLDProcessor(options: .standard).toRDF(document).count == 50)
+    }
+}

@@ -84,4 +84,6 @@ extension JSONLDError.Code {
     public static let safeModeViolation = Self("safe mode validation error")
     /// The document or its contexts nest deeper than ``JSONLDOptions/maxDepth``.
     public static let depthLimitExceeded = Self("depth limit exceeded")
+    /// The document describes more quads than ``JSONLDOptions/maxQuads``.
+    public static let quadLimitExceeded = Self("quad limit exceeded")
 }

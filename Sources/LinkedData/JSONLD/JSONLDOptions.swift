@@ -40,6 +40,9 @@ public struct JSONLDOptions: Sendable, Hashable {
     /// The deepest nesting of objects, arrays and scoped contexts that expansion accepts; deeper is
     /// ``JSONLDError/Code/depthLimitExceeded``.
     public var maxDepth: Int
+    /// The most quads toRdf produces; more is ``JSONLDError/Code/quadLimitExceeded``. A credential
+    /// of the 1 MiB limit stays well below the default, and RDFC-1.0's work grows with the quads.
+    public var maxQuads: Int
 
     public init(
         processingMode: ProcessingMode = .jsonLD11,
@@ -48,7 +51,8 @@ public struct JSONLDOptions: Sendable, Hashable {
         rdfDirection: RDFDirection? = nil,
         safeMode: Bool = true,
         maxRemoteContexts: Int = 10,
-        maxDepth: Int = 100
+        maxDepth: Int = 100,
+        maxQuads: Int = 100_000
     ) {
         self.processingMode = processingMode
         self.expandContext = expandContext
@@ -57,6 +61,7 @@ public struct JSONLDOptions: Sendable, Hashable {
         self.safeMode = safeMode
         self.maxRemoteContexts = maxRemoteContexts
         self.maxDepth = maxDepth
+        self.maxQuads = maxQuads
     }
 
     /// The options for credentials: JSON-LD 1.1, safe mode on.

@@ -62,6 +62,11 @@ extension JSONLDEngine {
                         continue
                     }
                     // 1.3.2.5
+                    // Note: the number of quads is bounded (JSONLDOptions.maxQuads).
+                    if dataset.count > options.maxQuads {
+                        throw JSONLDError(
+                            .quadLimitExceeded, "the document describes more than \(options.maxQuads) quads")
+                    }
                     for item in node.properties[property]! {
                         var listTriples: [Triple] = []
                         if let object = try objectToRDF(item, listTriples: &listTriples, blankNodes: &blankNodes) {
@@ -76,6 +81,9 @@ extension JSONLDEngine {
                     }
                 }
             }
+        }
+        if dataset.count > options.maxQuads {
+            throw JSONLDError(.quadLimitExceeded, "the document describes more than \(options.maxQuads) quads")
         }
         return dataset
     }
