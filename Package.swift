@@ -37,7 +37,9 @@ let package = Package(
             dependencies: [
                 "LinkedData",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/schemas")]
         ),
         .target(
             name: "MochilaCore",

@@ -1,6 +1,17 @@
 /// The texts of verification messages in Spanish, Portuguese and English.
+///
+/// Each area keeps its messages in its own table (`MessageCatalog+Area.swift`); keys are
+/// prefixed by area (`format.`, `proof.`, `jwt.`, `status.`, `schema.`…) and must not repeat.
 enum MessageCatalog {
-    static let templates: [String: [Language: String]] = [
+    static let templates: [String: [Language: String]] = {
+        var all = core
+        for table in [dataModel, jose, statusList, schema, presentation] {
+            all.merge(table) { first, _ in first }
+        }
+        return all
+    }()
+
+    static let core: [String: [Language: String]] = [
         // format
         "format.notObject": [
             .es: "La credencial no es un objeto JSON.",
