@@ -20,6 +20,8 @@ public struct CredentialsError: Error, Sendable, Hashable, CustomStringConvertib
         public static let malformedProof = Code("MALFORMED_PROOF_ERROR")
         public static let invalidDocument = Code("INVALID_DOCUMENT")
         public static let resolution = Code("RESOLUTION_ERROR")
+        /// A document could not be fetched (network, HTTP status, size): its content is unknown.
+        public static let retrieval = Code("RETRIEVAL_ERROR")
     }
 
     public var code: Code

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Hummingbird
 import Logging
@@ -28,13 +29,16 @@ public struct ServerSettings: Sendable {
     public var dataDirectory: URL
     public var databaseURL: String?
     public var demo: Bool
+    /// Whether verification may fetch DID documents and status lists over HTTPS.
+    public var fetchDocuments: Bool
 
-    public init(host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool) {
+    public init(host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool, fetchDocuments: Bool = true) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.demo = demo
+        self.fetchDocuments = fetchDocuments
     }
 }
 
@@ -67,7 +71,9 @@ public func runServer(_ settings: ServerSettings, environment: [String: String],
     let store = try openStore(settings, logger: logger)
     do {
         try await store.migrate()
-        let node = Node(store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken, logger: logger)
+        let documents: any DocumentResolver = settings.fetchDocuments ? HTTPDocumentResolver(logger: logger) : PreloadedDocuments()
+        let node = Node(
+            store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken, documents: documents, logger: logger)
         if settings.demo {
             try await node.seedDemo()
             logger.warning(

@@ -18,7 +18,7 @@ struct KeysCommand: AsyncParsableCommand {
         var seed: String?
 
         func validate() throws {
-            guard KeyType(name: type) != nil else {
+            guard let keyType = KeyType(name: type), keyType == .ed25519 || keyType == .p256 else {
                 throw ValidationError("unknown key type \"\(type)\" (expected Ed25519 or P-256)")
             }
         }

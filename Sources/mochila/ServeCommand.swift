@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Seed a demo network (institutions of MX, DO, CL and GT, specs, learners, awards) on first start.")
     var demo = false
 
+    @Flag(help: "Verify without fetching anything (no did:web documents or status lists over HTTPS).")
+    var offline = false
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }
@@ -37,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "mochila")
         let settings = ServerSettings(
-            host: host, port: port, dataDirectory: URL(fileURLWithPath: data), databaseURL: database, demo: demo)
+            host: host, port: port, dataDirectory: URL(fileURLWithPath: data), databaseURL: database, demo: demo,
+            fetchDocuments: !offline)
         do {
             try await runServer(settings, environment: ProcessInfo.processInfo.environment, logger: logger)
         } catch let error as MochilaCore.ValidationError {

@@ -35,9 +35,6 @@ struct SignCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let cryptosuite = DataIntegrity.cryptosuites[suite] else {
-            throw CLIError("the suite \(suite) is not available in this version of mochila yet; use eddsa-rdfc-2022 or eddsa-jcs-2022")
-        }
         let keyJSON: JSONValue
         do {
             keyJSON = try JSONValue(parsing: try readInput(key))
@@ -48,10 +45,6 @@ struct SignCommand: AsyncParsableCommand {
         do { multikey = try Multikey(json: keyJSON) } catch { throw CLIError("\(key): \(error)") }
         guard let secret = multikey.secretKey else {
             throw CLIError("\(key): the key file has no secret key (secretKeyMultibase); it can verify but not sign")
-        }
-        guard secret.type == cryptosuite.keyType else {
-            throw CLIError(
-                "\(key): \(suite) signs with \(cryptosuite.keyType.rawValue) keys, but the key file holds a \(secret.type.rawValue) key")
         }
         let document: JSONValue
         do {
@@ -65,8 +58,28 @@ struct SignCommand: AsyncParsableCommand {
         guard object["@context"] != nil else {
             throw CLIError("\(file): the credential has no @context; a VC 2.0 credential starts with \"https://www.w3.org/ns/credentials/v2\"")
         }
-        let options = ProofOptions(
-            verificationMethod: verificationMethod ?? multikey.id, created: created ?? XSDDateTime.format(Date()))
+        // The data model first: nothing that breaks it gets secured.
+        let violations = object["type"]?.asArray.contains("VerifiablePresentation") == true
+            ? VCDataModel.violations(ofPresentation: object) : VCDataModel.violations(of: object)
+        if !violations.isEmpty {
+            let lines = violations.map { "  - \($0.rule)\($0.path.isEmpty ? "" : " at \($0.path)"): \($0.message.text(.en))" }
+            throw CLIError("\(file): the credential breaks the VC data model, so it is not signed:\n" + lines.joined(separator: "\n"))
+        }
+        let method = verificationMethod ?? multikey.id
+        if suite == "vc-jwt" {
+            do {
+                print(try VCJWT.sign(object, key: secret, keyID: method))
+            } catch {
+                throw CLIError("\(file): \(error)")
+            }
+            return
+        }
+        let cryptosuite = DataIntegrity.cryptosuites[suite]!
+        guard secret.type == cryptosuite.keyType else {
+            throw CLIError(
+                "\(key): \(suite) signs with \(cryptosuite.keyType.rawValue) keys, but the key file holds a \(secret.type.rawValue) key")
+        }
+        let options = ProofOptions(verificationMethod: method, created: created ?? XSDDateTime.format(Date()))
         do {
             let signed = try DataIntegrity.addProof(to: object, suite: cryptosuite, key: secret, options: options)
             print(JSONValue.object(signed).serializedString(.pretty))

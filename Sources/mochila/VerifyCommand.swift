@@ -2,6 +2,7 @@ import ArgumentParser
 import Credentials
 import Foundation
 import LinkedData
+import MochilaServer
 
 /// `mochila verify PATH... [--json] [--now ISO8601] [--document URL=FILE]... [--registry FILE] [--require-trusted]`.
 ///
@@ -33,6 +34,15 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Flag(help: "Count a credential as verified only when its issuer is in the registry.")
     var requireTrusted = false
+
+    @Flag(help: "Fetch nothing: use only --document files (and did:key, which needs no fetching).")
+    var offline = false
+
+    @Option(help: "The challenge a presentation's proof must carry.")
+    var challenge: String?
+
+    @Option(help: "The domain a presentation's proof must be made for.")
+    var domain: String?
 
     @Option(help: "Language of the messages: es, pt or en (default: from LANG, else Spanish).")
     var lang: String?
@@ -72,8 +82,11 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw CLIError("--registry \(registry): \(error)")
             }
         }
+        // Preloaded documents first; then, unless --offline, HTTPS (did:web documents, status lists).
+        var resolvers: [any DocumentResolver] = [PreloadedDocuments(preloaded)]
+        if !offline { resolvers.append(HTTPDocumentResolver()) }
         let verifier = CredentialVerifier(
-            documents: PreloadedDocuments(preloaded), registry: trustRegistry, requireTrusted: requireTrusted)
+            documents: ChainedResolver(resolvers), registry: trustRegistry, requireTrusted: requireTrusted)
         let instant = now.flatMap(XSDDateTime.init)?.date ?? Date()
 
         var anyFailed = false
@@ -93,9 +106,9 @@ struct VerifyCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("mochila: \(input.name): \(reason)\n".utf8))
                     anyUnusable = true
                 case .bytes(let bytes):
-                    let report = await verifier.verify(bytes: bytes, at: instant)
-                    if !report.verified { anyFailed = true }
-                    print(json ? report.json(input: input.name, language: language).serializedString() : text(report, input.name, language))
+                    let outcome = await verifier.verifyAny(bytes: bytes, challenge: challenge, domain: domain, at: instant)
+                    if !outcome.verified { anyFailed = true }
+                    print(json ? outcome.json(input: input.name, language: language).serializedString() : text(outcome, input.name, language))
                 }
             }
         }
@@ -103,10 +116,26 @@ struct VerifyCommand: AsyncParsableCommand {
         if anyFailed { throw ExitCode(1) }
     }
 
-    /// A report for people: the verdict, then one line per check.
-    func text(_ report: VerificationReport, _ name: String, _ language: Language) -> String {
+    /// A report for people: the verdict, then one line per check; for a presentation, then each
+    /// credential's report, indented.
+    func text(_ outcome: VerificationOutcome, _ name: String, _ language: Language) -> String {
+        switch outcome {
+        case .credential(let report):
+            return text(verified: report.verified, checks: report.checks, name, language)
+        case .presentation(let report):
+            var lines = [text(verified: report.verified, checks: report.checks, name, language)]
+            for (index, credential) in report.credentials.enumerated() {
+                lines.append(
+                    text(verified: credential.verified, checks: credential.checks, "\(name) [\(index + 1)]", language)
+                        .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    func text(verified: Bool, checks: [CheckResult], _ name: String, _ language: Language) -> String {
         let verdict: String
-        switch (report.verified, language) {
+        switch (verified, language) {
         case (true, .es): verdict = "VERIFICADA"
         case (true, .pt): verdict = "VERIFICADA"
         case (true, .en): verdict = "VERIFIED"
@@ -115,7 +144,7 @@ struct VerifyCommand: AsyncParsableCommand {
         case (false, .en): verdict = "NOT VERIFIED"
         }
         var lines = ["\(name): \(verdict)"]
-        for check in report.checks {
+        for check in checks {
             let mark: String
             switch check.status {
             case .passed: mark = "✔"

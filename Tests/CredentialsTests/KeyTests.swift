@@ -100,3 +100,29 @@ enum P256PublicPoint {
         Array(try P256.Signing.PublicKey(compressedRepresentation: key.rawRepresentation).x963Representation)
     }
 }
+
+@Suite struct DIDWebTests {
+    @Test func mapsDIDsToDocumentURLs() throws {
+        #expect(try DIDWeb.documentURL(for: "did:web:w3c-ccg.github.io") == "https://w3c-ccg.github.io/.well-known/did.json")
+        #expect(try DIDWeb.documentURL(for: "did:web:w3c-ccg.github.io:user:alice#key-1") == "https://w3c-ccg.github.io/user/alice/did.json")
+        #expect(try DIDWeb.documentURL(for: "did:web:example.com%3A3000:institutions:uasd") == "https://example.com:3000/institutions/uasd/did.json")
+        #expect(DIDWeb.did(host: "example.com:3000", path: ["institutions", "uasd"]) == "did:web:example.com%3A3000:institutions:uasd")
+        for bad in ["did:web:", "did:web:example.com::x", "did:web:exa mple.com", "did:web:example.com:..", "did:key:z6Mk"] {
+            #expect(throws: CredentialsError.self, "\(bad)") { try DIDWeb.documentURL(for: bad) }
+        }
+    }
+
+    @Test func resolvesThroughTheInjectedResolverAndRefusesAnotherDIDsDocument() async throws {
+        let key = SigningKey.generate(.ed25519)
+        let did = "did:web:uni.example"
+        let method = VerificationMethod(id: did + "#key-1", type: "Multikey", controller: did, publicKey: key.publicKey)
+        let document = DIDDocument(id: did, verificationMethods: [method], assertionMethod: [method.id], authentication: [])
+        let resolver = VerificationMethodResolver(
+            documents: PreloadedDocuments(["https://uni.example/.well-known/did.json": document.json]))
+        #expect(try await resolver.verificationMethod(did + "#key-1")?.method.publicKey == key.publicKey)
+        let impostor = VerificationMethodResolver(
+            documents: PreloadedDocuments(["https://uni.example/.well-known/did.json": DIDDocument(
+                id: "did:web:other.example", verificationMethods: [], assertionMethod: [], authentication: []).json]))
+        await #expect(throws: CredentialsError.self) { try await impostor.verificationMethod(did + "#key-1") }
+    }
+}

@@ -87,7 +87,7 @@ let unsignedCredential = """
       "name": "Microcredencial de prueba",
       "credentialSubject": {"type": ["AchievementSubject"], "name": "Ñuñoa Pérez Ávila",
         "achievement": {"id": "urn:uuid:2a1b3c4d-0000-4000-8000-000000000001", "type": ["Achievement"],
-          "achievementType": "MicroCredential", "name": "Prueba", "description": "Prueba.", "criteria": {"narrative": "Aprobar."}}}
+          "achievementType": "Badge", "name": "Prueba", "description": "Prueba.", "criteria": {"narrative": "Aprobar."}}}
     }
     """
 

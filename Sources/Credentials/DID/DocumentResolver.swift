@@ -55,8 +55,18 @@ public struct VerificationMethodResolver: Sendable {
     public func controllerDocument(_ id: String) async throws -> DIDDocument? {
         let base = DIDURL.did(of: id)
         if base.hasPrefix("did:key:") { return try DIDKey.document(for: base) }
-        guard let json = try await documents.document(at: base) else { return nil }
-        return try DIDDocument(json: json)
+        var json = try await documents.document(at: base)
+        if json == nil, base.hasPrefix("did:web:") {
+            // A did:web document lives at an HTTPS URL derived from the DID.
+            json = try await documents.document(at: try DIDWeb.documentURL(for: base))
+        }
+        guard let json else { return nil }
+        let document = try DIDDocument(json: json)
+        // A document only speaks for the identifier it was fetched for.
+        guard document.id == base else {
+            throw CredentialsError(.resolution, "the document fetched for \(base) is the document of \(document.id)")
+        }
+        return document
     }
 
     /// The verification method `id` and the document that lists it, or `nil` when neither the

@@ -41,7 +41,8 @@ public struct Multikey: Sendable {
     }
 
     /// Reads a key file: a Multikey document, or the `publicKeyMultibase` / `privateKeyMultibase`
-    /// pair the W3C test vectors use, or a JWK (`OKP` Ed25519 or `EC` P-256, with `d` for the secret).
+    /// pair the W3C test vectors use, or a JWK (`OKP` Ed25519, `EC` P-256/P-384/P-521 or `RSA`, with
+    /// `d` for the secret; see ``JWK``).
     ///
     /// When the file names no `id`, the key is published under its own `did:key`.
     /// - Throws: ``CredentialsError`` naming what is missing or inconsistent.

@@ -1,13 +1,18 @@
 import Crypto
+import _CryptoExtras
 
-/// A public key that can check signatures: Ed25519 or P-256.
+/// A public key that can check signatures: Ed25519, P-256, P-384, P-521 or RSA.
 public struct PublicKey: Sendable, Hashable {
     /// The key's algorithm.
     public let type: KeyType
-    /// The raw key: 32 bytes for Ed25519, a 33-byte compressed point for P-256.
+    /// The raw key: 32 bytes for Ed25519; a compressed point for the NIST curves (33, 49 or 67
+    /// bytes); the DER of a PKCS #1 `RSAPublicKey` for RSA.
     public let rawRepresentation: [UInt8]
 
     /// Makes a key from its raw bytes, checking that they are a valid key of the type.
+    ///
+    /// NIST curve keys are accepted compressed or uncompressed (SEC 1) and kept compressed; RSA
+    /// keys as PKCS #1 or SubjectPublicKeyInfo DER, of 2048 bits or more, and kept as PKCS #1.
     /// - Throws: ``CredentialsError/Code/invalidKey`` when the bytes are not a key of that type.
     public init(type: KeyType, rawRepresentation bytes: [UInt8]) throws {
         switch type {
@@ -24,6 +29,28 @@ public struct PublicKey: Sendable, Hashable {
             } else {
                 throw CredentialsError(.invalidKey, "not a valid P-256 public key (\(bytes.count) bytes)")
             }
+        case .p384:
+            if bytes.count == 49, let key = try? P384.Signing.PublicKey(compressedRepresentation: bytes) {
+                self.rawRepresentation = Array(key.compressedRepresentation)
+            } else if bytes.count == 97, let key = try? P384.Signing.PublicKey(x963Representation: bytes) {
+                self.rawRepresentation = Array(key.compressedRepresentation)
+            } else {
+                throw CredentialsError(.invalidKey, "not a valid P-384 public key (\(bytes.count) bytes)")
+            }
+        case .p521:
+            if bytes.count == 67, let key = try? P521.Signing.PublicKey(compressedRepresentation: bytes) {
+                self.rawRepresentation = Array(key.compressedRepresentation)
+            } else if bytes.count == 133, let key = try? P521.Signing.PublicKey(x963Representation: bytes) {
+                self.rawRepresentation = Array(key.compressedRepresentation)
+            } else {
+                throw CredentialsError(.invalidKey, "not a valid P-521 public key (\(bytes.count) bytes)")
+            }
+        case .rsa:
+            guard let key = try? _RSA.Signing.PublicKey(derRepresentation: bytes) else {
+                throw CredentialsError(
+                    .invalidKey, "not an RSA public key of 2048 bits or more (PKCS #1 or SubjectPublicKeyInfo DER)")
+            }
+            self.rawRepresentation = Array(key.pkcs1DERRepresentation)
         }
         self.type = type
     }
@@ -42,19 +69,21 @@ public struct PublicKey: Sendable, Hashable {
         let bytes = try Multibase.decode(multibase)
         guard let (type, raw) = splitMulticodec(bytes, secret: false) else {
             throw CredentialsError(
-                .unsupportedKeyType, "publicKeyMultibase names a key type other than Ed25519 or P-256")
+                .unsupportedKeyType, "publicKeyMultibase names a key type other than Ed25519, P-256, P-384, P-521 or RSA")
         }
-        guard raw.count == type.publicKeyLength else {
+        if let length = type.publicKeyLength, raw.count != length {
             throw CredentialsError(
-                .invalidKey, "a \(type.rawValue) public key must be \(type.publicKeyLength) bytes, found \(raw.count)")
+                .invalidKey, "a \(type.rawValue) public key must be \(length) bytes, found \(raw.count)")
         }
         try self.init(type: type, rawRepresentation: raw)
     }
 
     /// Whether `signature` is a valid signature of `message` under this key.
     ///
-    /// Ed25519 signatures are 64 bytes; P-256 signatures are the 64-byte IEEE P1363 form (r ‖ s)
-    /// over SHA-256, as JOSE and the ECDSA cryptosuites use.
+    /// Each key type has one signature scheme, the one JOSE names for it: Ed25519 (`EdDSA`, 64
+    /// bytes); ECDSA in the IEEE P1363 form r ‖ s over SHA-256 for P-256 (`ES256`, 64 bytes),
+    /// SHA-384 for P-384 (`ES384`, 96 bytes) and SHA-512 for P-521 (`ES512`, 132 bytes), as JOSE
+    /// and the ECDSA cryptosuites use; RSASSA-PKCS1-v1_5 over SHA-256 for RSA (`RS256`).
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         switch type {
         case .ed25519:
@@ -67,6 +96,22 @@ public struct PublicKey: Sendable, Hashable {
                 let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: signature)
             else { return false }
             return key.isValidSignature(ecdsa, for: message)
+        case .p384:
+            guard signature.count == 96, let key = try? P384.Signing.PublicKey(compressedRepresentation: rawRepresentation),
+                let ecdsa = try? P384.Signing.ECDSASignature(rawRepresentation: signature)
+            else { return false }
+            return key.isValidSignature(ecdsa, for: message)
+        case .p521:
+            guard signature.count == 132, let key = try? P521.Signing.PublicKey(compressedRepresentation: rawRepresentation),
+                let ecdsa = try? P521.Signing.ECDSASignature(rawRepresentation: signature)
+            else { return false }
+            return key.isValidSignature(ecdsa, for: message)
+        case .rsa:
+            guard let key = try? _RSA.Signing.PublicKey(derRepresentation: rawRepresentation),
+                signature.count == (key.keySizeInBits + 7) / 8
+            else { return false }
+            return key.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature), for: message, padding: .insecurePKCS1v1_5)
         }
     }
 }

@@ -30,3 +30,6 @@ public struct Message: Sendable, Hashable {
         return text
     }
 }
+
+/// A message can be the failure of a `Result`, for steps whose only outcome is a reason.
+extension Message: Error {}

@@ -23,15 +23,15 @@ enum MessageCatalog {
             .pt: "Não foi possível ler a credencial: {0}",
             .en: "The credential could not be read: {0}",
         ],
-        "format.jwtUnsupported": [
-            .es: "Las credenciales VC-JWT todavía no se pueden verificar aquí.",
-            .pt: "Credenciais VC-JWT ainda não podem ser verificadas aqui.",
-            .en: "VC-JWT credentials cannot be verified here yet.",
+        "format.isPresentation": [
+            .es: "Es una presentación verificable, no una credencial: verifíquela como presentación.",
+            .pt: "É uma apresentação verificável, não uma credencial: verifique-a como apresentação.",
+            .en: "This is a verifiable presentation, not a credential: verify it as a presentation.",
         ],
-        "format.presentationUnsupported": [
-            .es: "Las presentaciones verificables todavía no se pueden verificar aquí.",
-            .pt: "Apresentações verificáveis ainda não podem ser verificadas aqui.",
-            .en: "Verifiable presentations cannot be verified here yet.",
+        "format.jwt": [
+            .es: "El JWT no contiene una credencial verificable.",
+            .pt: "O JWT não contém uma credencial verificável.",
+            .en: "The JWT does not hold a verifiable credential.",
         ],
         "format.context": [
             .es: "El primer @context debe ser https://www.w3.org/ns/credentials/v2 (VC 2.0) o https://www.w3.org/2018/credentials/v1 (VC 1.1).",
@@ -84,10 +84,20 @@ enum MessageCatalog {
             .pt: "Prova malformada: {0}",
             .en: "Malformed proof: {0}",
         ],
-        "proof.purpose": [
-            .es: "El propósito de la prueba es \"{0}\"; una credencial requiere assertionMethod.",
-            .pt: "O propósito da prova é \"{0}\"; uma credencial requer assertionMethod.",
-            .en: "The proof purpose is \"{0}\"; a credential requires assertionMethod.",
+        "proof.purposeExpected": [
+            .es: "El propósito de la prueba es \"{0}\"; se requiere {1}.",
+            .pt: "O propósito da prova é \"{0}\"; é exigido {1}.",
+            .en: "The proof purpose is \"{0}\"; {1} is required.",
+        ],
+        "proof.challenge": [
+            .es: "La prueba no responde al desafío esperado ({0}): podría ser una presentación reutilizada.",
+            .pt: "A prova não responde ao desafio esperado ({0}): pode ser uma apresentação reutilizada.",
+            .en: "The proof does not answer the expected challenge ({0}): it may be a replayed presentation.",
+        ],
+        "proof.domain": [
+            .es: "La prueba no está hecha para el dominio esperado ({0}).",
+            .pt: "A prova não foi feita para o domínio esperado ({0}).",
+            .en: "The proof was not made for the expected domain ({0}).",
         ],
         "proof.unresolved": [
             .es: "No se pudo obtener la clave {0}.",
@@ -217,10 +227,10 @@ enum MessageCatalog {
             .pt: "A credencial não declara um estado de revogação.",
             .en: "The credential declares no revocation status.",
         ],
-        "status.unsupported": [
-            .es: "La credencial declara un estado ({0}) que todavía no se puede comprobar aquí.",
-            .pt: "A credencial declara um estado ({0}) que ainda não pode ser verificado aqui.",
-            .en: "The credential declares a status ({0}) that cannot be checked here yet.",
+        "status.notChecked": [
+            .es: "El estado de la lista misma no se comprueba.",
+            .pt: "O estado da própria lista não é verificado.",
+            .en: "A status list's own status is not checked.",
         ],
         // trust
         "trust.noRegistry": [
@@ -232,6 +242,31 @@ enum MessageCatalog {
             .es: "El emisor {0} es miembro del registro de confianza.",
             .pt: "O emissor {0} é membro do registro de confiança.",
             .en: "The issuer {0} is a member of the trust registry.",
+        ],
+        "trust.accredited": [
+            .es: "El emisor {0} es miembro del registro de confianza y está acreditado para esto ({1}).",
+            .pt: "O emissor {0} é membro do registro de confiança e está acreditado para isto ({1}).",
+            .en: "The issuer {0} is a member of the trust registry, accredited for this ({1}).",
+        ],
+        "trust.notAccredited": [
+            .es: "El emisor {0} es miembro del registro, pero no está acreditado para esto ({1}).",
+            .pt: "O emissor {0} é membro do registro, mas não está acreditado para isto ({1}).",
+            .en: "The issuer {0} is a member of the registry but not accredited for this ({1}).",
+        ],
+        "trust.accreditationNotYet": [
+            .es: "La acreditación del emisor {0} aún no estaba vigente cuando se emitió la credencial.",
+            .pt: "A acreditação do emissor {0} ainda não estava vigente quando a credencial foi emitida.",
+            .en: "The issuer {0}'s accreditation had not begun when the credential was issued.",
+        ],
+        "trust.accreditationEnded": [
+            .es: "La acreditación del emisor {0} había terminado cuando se emitió la credencial.",
+            .pt: "A acreditação do emissor {0} havia terminado quando a credencial foi emitida.",
+            .en: "The issuer {0}'s accreditation had ended when the credential was issued.",
+        ],
+        "trust.noIssueDate": [
+            .es: "La credencial no dice cuándo se emitió; no se puede saber si el emisor {0} estaba acreditado.",
+            .pt: "A credencial não diz quando foi emitida; não é possível saber se o emissor {0} estava acreditado.",
+            .en: "The credential does not say when it was issued, so the issuer {0}'s accreditation cannot be checked.",
         ],
         "trust.notMember": [
             .es: "El emisor {0} no figura en el registro de confianza.",

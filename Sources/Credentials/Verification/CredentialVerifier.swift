@@ -17,6 +17,8 @@ public struct CredentialVerifier: Sendable {
     public var requireTrusted = false
     /// Tolerated clock difference when a proof's `created` lies in the future, in seconds.
     public var clockSkew: Double = 300
+    /// Whether credentials' status is checked; off for the status lists themselves.
+    var checksStatus = true
 
     public init(
         documents: any DocumentResolver = PreloadedDocuments(), limits: JSONLimits = .credential,
@@ -28,14 +30,11 @@ public struct CredentialVerifier: Sendable {
         self.requireTrusted = requireTrusted
     }
 
-    /// Verifies a credential given as bytes: JSON, or a compact JWT.
+    /// Verifies a credential given as bytes: JSON, or a compact JWT (VC-JOSE or Open Badges 3.0's VC-JWT).
     public func verify(bytes: [UInt8], at now: Date) async -> VerificationReport {
-        let text = bytes.prefix(2048)
-        if let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first != UInt8(ascii: "{"),
-            first != UInt8(ascii: "["), CredentialVerifier.looksLikeJWT(bytes)
-        {
-            return VerificationReport(
-                checks: [CheckResult(.format, .unknown, Message("format.jwtUnsupported"))], requireTrusted: requireTrusted)
+        if CredentialVerifier.looksLikeJWT(bytes) {
+            let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return await verifyJWT(await VCJWT.verify(token, methods: methods, now: now), at: now)
         }
         do {
             let json = try JSONValue(parsing: bytes, limits: limits)
@@ -54,7 +53,7 @@ public struct CredentialVerifier: Sendable {
         return parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
     }
 
-    /// Verifies a credential given as JSON.
+    /// Verifies a credential given as JSON, secured with Data Integrity proofs.
     public func verify(_ credential: JSONValue, at now: Date) async -> VerificationReport {
         guard let document = credential.objectValue else {
             return VerificationReport(
@@ -62,25 +61,52 @@ public struct CredentialVerifier: Sendable {
         }
         if document["type"]?.asArray.contains("VerifiablePresentation") == true {
             return VerificationReport(
-                checks: [CheckResult(.format, .unknown, Message("format.presentationUnsupported"))], credential: credential,
+                checks: [CheckResult(.format, .failed, Message("format.isPresentation"))], credential: credential,
                 requireTrusted: requireTrusted)
         }
-        var checks: [CheckResult] = [checkFormat(document)]
-        let (proofResult, signers) = await checkProofs(document, at: now)
-        checks.append(proofResult)
+        let (proof, signers) = await checkProofs(document, at: now)
+        return await report(document, format: checkFormat(document), proof: proof, signers: signers, tokenValidity: nil, at: now)
+    }
+
+    /// The report of a credential secured as a JWT.
+    func verifyJWT(_ jwt: JWTVerification, at now: Date) async -> VerificationReport {
+        guard let payload = jwt.payload else {
+            // Not a credential JWT at all: its proof check says why.
+            return VerificationReport(
+                checks: [CheckResult(.format, .failed, Message("format.jwt")), jwt.proof], requireTrusted: requireTrusted)
+        }
+        if jwt.form == .presentation {
+            return VerificationReport(
+                checks: [CheckResult(.format, .failed, Message("format.isPresentation"))], credential: .object(payload),
+                requireTrusted: requireTrusted)
+        }
+        let signers = jwt.method.map { [Signer(method: $0, document: jwt.document)] } ?? []
+        return await report(
+            payload, format: checkFormat(payload), proof: jwt.proof, signers: signers, tokenValidity: jwt.validity, at: now)
+    }
+
+    /// The checks every credential goes through once its proof is known.
+    func report(
+        _ document: JSONObject, format: CheckResult, proof: CheckResult, signers: [Signer], tokenValidity: CheckResult?,
+        at now: Date
+    ) async -> VerificationReport {
+        var checks: [CheckResult] = [format, proof]
         checks.append(await checkIssuer(document, signers: signers))
-        checks.append(checkValidity(document, at: now))
-        checks.append(checkStatus(document))
+        var validity = checkValidity(document, at: now)
+        // A JWT's own exp/nbf bound the credential too.
+        if let tokenValidity, tokenValidity.status != .passed, validity.status == .passed { validity = tokenValidity }
+        checks.append(validity)
+        checks.append(await checkStatus(document, at: now))
         var trusted: Bool? = nil
         if let registry {
-            let trust = registry.check(issuer: CredentialVerifier.issuerID(of: document))
+            let trust = registry.check(document)
             checks.append(trust)
             trusted = trust.status == .passed
         } else {
             checks.append(CheckResult(.trust, .skipped, Message("trust.noRegistry")))
         }
-        checks.append(CheckResult(.schema, .skipped, Message("schema.notChecked")))
-        return VerificationReport(checks: checks, trusted: trusted, credential: credential, requireTrusted: requireTrusted)
+        checks.append(checkSchema(document))
+        return VerificationReport(checks: checks, trusted: trusted, credential: .object(document), requireTrusted: requireTrusted)
     }
 
     /// The issuer's id: the `issuer` string or the `id` of the `issuer` object.
@@ -99,141 +125,29 @@ public struct CredentialVerifier: Sendable {
 
     // MARK: - format
 
+    /// The data model check (VC Data Model 2.0, or 1.1 for older credentials): the first rule a
+    /// credential breaks, named; JSON-LD terms are checked with the bundled contexts only.
     func checkFormat(_ document: JSONObject) -> CheckResult {
-        let contexts = document["@context"]?.asArray ?? []
-        let first = contexts.first?.stringValue
-        guard first == CredentialVerifier.vc2Context || first == CredentialVerifier.vc1Context else {
-            return CheckResult(.format, .failed, Message("format.context"))
+        if let violation = VCDataModel.violations(of: document).first {
+            return CheckResult(.format, .failed, violation.message)
         }
-        let isV2 = first == CredentialVerifier.vc2Context
         let types = document["type"]?.asArray.compactMap(\.stringValue) ?? []
-        guard types.contains("VerifiableCredential") else {
-            return CheckResult(.format, .failed, Message("format.type"))
-        }
-        if let id = document["id"] {
-            guard let text = id.stringValue, CredentialVerifier.isURL(text) else {
-                return CheckResult(.format, .failed, Message("format.id"))
-            }
-        }
-        guard let issuer = CredentialVerifier.issuerID(of: document), CredentialVerifier.isURL(issuer) else {
-            return CheckResult(.format, .failed, Message("format.issuer"))
-        }
-        let subjects = document["credentialSubject"]?.asArray ?? []
-        guard !subjects.isEmpty, subjects.allSatisfy({ $0.objectValue != nil }) else {
-            return CheckResult(.format, .failed, Message("format.subject"))
-        }
-        let dateMembers = isV2 ? ["validFrom", "validUntil"] : ["issuanceDate", "expirationDate"]
-        if !isV2, document["issuanceDate"] == nil {
-            return CheckResult(.format, .failed, Message("format.missing", "issuanceDate"))
-        }
-        for member in dateMembers {
-            guard let value = document[member] else { continue }
-            guard let text = value.stringValue, let date = XSDDateTime(text), date.hasTimezone || !isV2 else {
-                return CheckResult(.format, .failed, Message("format.date", member, value.stringValue ?? value.typeName))
-            }
-        }
+        let isV2 = VCDataModel.version(of: document) == .v2
         let kind = types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")
             ? (isV2 ? "VC 2.0 / Open Badges 3.0" : "VC 1.1 / Open Badges 3.0")
             : (isV2 ? "VC 2.0" : "VC 1.1")
         return CheckResult(.format, .passed, Message("format.passed", kind))
     }
 
-    // MARK: - proof
-
-    /// A proof's verification method and its controller document, when they were obtained.
-    struct Signer {
-        var method: VerificationMethod
-        var document: DIDDocument?
-    }
-
-    func checkProofs(_ document: JSONObject, at now: Date) async -> (CheckResult, [Signer]) {
-        guard let proofValue = document["proof"], !proofValue.asArray.isEmpty else {
-            return (CheckResult(.proof, .failed, Message("proof.missing")), [])
-        }
-        var results: [CheckResult] = []
-        var signers: [Signer] = []
-        for entry in proofValue.asArray {
-            guard let object = entry.objectValue else {
-                results.append(CheckResult(.proof, .failed, Message("proof.malformed", "a proof must be an object")))
-                continue
-            }
-            let (result, signer) = await checkProof(DataIntegrityProof(json: object), in: document, at: now)
-            results.append(result)
-            if let signer { signers.append(signer) }
-        }
-        // Every proof of a set must hold; report the first failure, else the first unknown.
-        if let failed = results.first(where: { $0.status == .failed }) { return (failed, signers) }
-        if let unknown = results.first(where: { $0.status == .unknown }) { return (unknown, signers) }
-        return (results[0], signers)
-    }
-
-    func checkProof(_ proof: DataIntegrityProof, in document: JSONObject, at now: Date) async -> (CheckResult, Signer?) {
-        guard let methodID = proof.verificationMethod else {
-            return (CheckResult(.proof, .failed, Message("proof.malformed", "the proof has no verificationMethod")), nil)
-        }
-        guard proof.proofPurpose == "assertionMethod" else {
-            return (CheckResult(.proof, .failed, Message("proof.purpose", proof.proofPurpose ?? "")), nil)
-        }
-        if let created = proof.created {
-            guard let date = XSDDateTime(created) else {
-                return (CheckResult(.proof, .failed, Message("proof.malformed", "created is not a dateTime: \(created)")), nil)
-            }
-            if date.secondsSince1970 > now.timeIntervalSince1970 + clockSkew {
-                return (CheckResult(.proof, .failed, Message("proof.future", created)), nil)
-            }
-        }
-        if let expires = proof.expires {
-            guard let date = XSDDateTime(expires) else {
-                return (CheckResult(.proof, .failed, Message("proof.malformed", "expires is not a dateTime: \(expires)")), nil)
-            }
-            if date.secondsSince1970 < now.timeIntervalSince1970 {
-                return (CheckResult(.proof, .failed, Message("proof.expired", expires)), nil)
-            }
-        }
-        let resolved: (method: VerificationMethod, document: DIDDocument?)?
-        do {
-            resolved = try await methods.verificationMethod(methodID)
-        } catch {
-            return (CheckResult(.proof, .failed, Message("proof.resolution", methodID, "\(error)")), nil)
-        }
-        guard let resolved else {
-            return (CheckResult(.proof, .unknown, Message("proof.unresolved", methodID)), nil)
-        }
-        let signer = Signer(method: resolved.method, document: resolved.document)
-        switch DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey) {
-        case .valid:
-            return (CheckResult(.proof, .passed, Message("proof.passed", proof.cryptosuite ?? "", methodID)), signer)
-        case .invalid(let reason):
-            return (CheckResult(.proof, .failed, reason), signer)
-        case .unsupported(let reason):
-            return (CheckResult(.proof, .unknown, reason), signer)
-        }
-    }
-
     // MARK: - issuer
 
     func checkIssuer(_ document: JSONObject, signers: [Signer]) async -> CheckResult {
-        guard let issuer = CredentialVerifier.issuerID(of: document), !signers.isEmpty else {
+        guard let issuer = CredentialVerifier.issuerID(of: document) else {
             return CheckResult(.issuer, .unknown, Message("issuer.noProof"))
         }
-        for signer in signers {
-            let controller = signer.method.controller
-            guard controller == issuer else {
-                return CheckResult(.issuer, .failed, Message("issuer.mismatch", controller, issuer))
-            }
-            // The controller document must authorise the key for issuing (assertionMethod).
-            var controllerDocument = signer.document
-            if controllerDocument?.id != controller {
-                controllerDocument = try? await methods.controllerDocument(controller)
-            }
-            guard let controllerDocument else {
-                return CheckResult(.issuer, .unknown, Message("issuer.unknown", issuer))
-            }
-            guard controllerDocument.assertionMethod.contains(signer.method.id) else {
-                return CheckResult(.issuer, .failed, Message("issuer.notAssertion", issuer, signer.method.id))
-            }
-        }
-        return CheckResult(.issuer, .passed, Message("issuer.passed", issuer))
+        return await checkController(
+            issuer, signers: signers, relationship: \.assertionMethod, check: .issuer, mismatch: "issuer.mismatch",
+            notListed: "issuer.notAssertion", passed: "issuer.passed")
     }
 
     // MARK: - validity
@@ -272,11 +186,27 @@ public struct CredentialVerifier: Sendable {
 
     // MARK: - status
 
-    func checkStatus(_ document: JSONObject) -> CheckResult {
-        guard let status = document["credentialStatus"], !status.asArray.isEmpty else {
-            return CheckResult(.status, .skipped, Message("status.none"))
+    /// The status check (Bitstring Status List, 1EdTech revocation list): the list is fetched
+    /// through the injected resolver and verified like any credential, without its own status.
+    func checkStatus(_ document: JSONObject, at now: Date) async -> CheckResult {
+        guard checksStatus else { return CheckResult(.status, .skipped, Message("status.notChecked")) }
+        var copy = self
+        copy.checksStatus = false
+        copy.registry = nil
+        copy.requireTrusted = false
+        let listVerifier = copy
+        let checker = StatusChecker(documents: methods.documents) { list in
+            if case .string(let token) = list { return await listVerifier.verify(bytes: Array(token.utf8), at: now) }
+            return await listVerifier.verify(list, at: now)
         }
-        let types = status.asArray.compactMap { $0["type"]?.stringValue }.joined(separator: ", ")
-        return CheckResult(.status, .unknown, Message("status.unsupported", types.isEmpty ? "?" : types))
+        return await checker.check(document, at: now)
+    }
+
+    // MARK: - schema
+
+    /// The schema check: OB 3.0 / CLR 2.0 JSON Schemas and, for micro-credentials, the elements
+    /// of Annex I of the EU Council Recommendation.
+    func checkSchema(_ document: JSONObject) -> CheckResult {
+        SchemaCheck().check(document)
     }
 }

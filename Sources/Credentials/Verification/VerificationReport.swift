@@ -3,6 +3,8 @@ import LinkedData
 /// The named checks of a verification report (DESIGN.md, "verification report").
 public enum CheckName: String, Sendable, Hashable, CaseIterable, Codable {
     case format, proof, issuer, validity, status, trust, schema
+    /// For presentations: the holder signed it and is the subject of its credentials.
+    case holder
 }
 
 /// The outcome of one check. `unknown` means the check could not tell, and never counts as passed.

@@ -15,6 +15,9 @@ struct Routes: Sendable {
         router.get("/health") { _, _ in try await health() }
         router.get("/openapi.json") { _, _ in JSONResponse.bytes(OpenAPI.document, contentType: "application/json; charset=utf-8") }
         router.post("/credentials/verify") { request, _ in try await verifyCredential(request) }
+        router.post("/presentations/verify") { request, _ in try await verifyPresentation(request) }
+        router.get("/verify") { request, _ in html(VerifyPage(language: language(request)).render()) }
+        router.post("/verify") { request, _ in try await verifyPage(request) }
         router.get("/") { request, _ in try await homePage(request) }
         router.get("/credentials/:id") { request, context in try await credentialPage(request, context) }
 
@@ -146,11 +149,65 @@ struct Routes: Sendable {
         default:
             throw APIError.badRequest("must be a credential object or a compact JWT string", field: "verifiableCredential")
         }
+        return vcAPIResponse(.credential(report), request)
+    }
+
+    /// VC-API `POST /presentations/verify`: `{"verifiablePresentation": {...} or "<JWT>",
+    /// "options": {"challenge": "…", "domain": "…"}}`.
+    func verifyPresentation(_ request: Request) async throws -> Response {
+        let body = try await JSONResponse.json(request)
+        guard let presentation = body["verifiablePresentation"] else {
+            throw APIError.badRequest(
+                "is required: the presentation to verify, as JSON or as a compact JWT", field: "verifiablePresentation")
+        }
+        let challenge = body["options"]?["challenge"]?.stringValue
+        let domain = body["options"]?["domain"]?.stringValue
+        switch presentation {
+        case .object:
+            return vcAPIResponse(.presentation(await node.verifyPresentation(presentation, challenge: challenge, domain: domain)), request)
+        case .string(let jwt):
+            return vcAPIResponse(await node.verifyAny(bytes: Array(jwt.utf8), challenge: challenge, domain: domain), request)
+        default:
+            throw APIError.badRequest("must be a presentation object or a compact JWT string", field: "verifiablePresentation")
+        }
+    }
+
+    /// The VC-API answer: the report, with `errors` (failed checks) and `warnings` (checks that
+    /// could not tell); 200 when verified, 400 when not.
+    func vcAPIResponse(_ outcome: VerificationOutcome, _ request: Request) -> Response {
         let language = Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
-        guard case .object(var result) = report.json(input: nil, language: language) else { fatalError("a report is an object") }
-        result["errors"] = .array(report.checks.filter { $0.status == .failed }.map { .string($0.message.text(language)) })
-        result["warnings"] = .array(report.checks.filter { $0.status == .unknown }.map { .string($0.message.text(language)) })
-        return JSONResponse.make(.object(result), status: report.verified ? .ok : .badRequest)
+        var result = outcome.json(input: nil, language: language).objectValue ?? [:]
+        let checks: [CheckResult]
+        switch outcome {
+        case .credential(let report): checks = report.checks
+        case .presentation(let report): checks = report.checks + report.credentials.flatMap(\.checks)
+        }
+        result["errors"] = .array(checks.filter { $0.status == .failed }.map { .string($0.message.text(language)) })
+        result["warnings"] = .array(checks.filter { $0.status == .unknown }.map { .string($0.message.text(language)) })
+        return JSONResponse.make(.object(result), status: outcome.verified ? .ok : .badRequest)
+    }
+
+    /// The `/verify` page's form: a pasted credential, or an uploaded file or baked badge.
+    func verifyPage(_ request: Request) async throws -> Response {
+        let language = language(request)
+        let body = try await JSONResponse.body(request)
+        let form = try MultipartForm(contentType: request.headers[.contentType] ?? "", body: body)
+        var input: [UInt8] = []
+        if let file = form.part("file"), !file.body.isEmpty {
+            do {
+                input = try BakedBadge.extract(from: file.body, inflate: { try ZLib.inflate($0) }).map { Array($0.utf8) } ?? file.body
+            } catch {
+                let page = VerifyPage(language: language, problem: UIText.text("verify.unreadable", language, "\(error)"))
+                return html(page.render(), status: .badRequest)
+            }
+        } else if let pasted = form.part("credential") {
+            input = pasted.body
+        }
+        if String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return html(VerifyPage(language: language, problem: UIText.text("verify.empty", language)).render(), status: .badRequest)
+        }
+        let outcome = await node.verifyAny(bytes: input)
+        return html(VerifyPage(language: language, outcome: outcome).render())
     }
 
     // MARK: Pages

@@ -19,9 +19,13 @@ public struct Node: Sendable {
     let verifier: CredentialVerifier
     let logger: Logger
 
+    /// - Parameter documents: where verification fetches DID documents and status lists from;
+    ///   nothing by default (`did:key` needs no fetching), ``HTTPDocumentResolver`` for a node
+    ///   that verifies other issuers' credentials.
     public init(
         store: any Store, vault: KeyVault, adminToken: String, clock: @escaping @Sendable () -> Date = Node.systemClock,
-        reference: ReferenceData = .bundled, logger: Logger = Logger(label: "mochila")
+        documents: any DocumentResolver = PreloadedDocuments(), reference: ReferenceData = .bundled,
+        logger: Logger = Logger(label: "mochila")
     ) {
         self.store = store
         self.vault = vault
@@ -29,7 +33,7 @@ public struct Node: Sendable {
         self.clock = clock
         self.reference = reference
         self.issuer = CredentialIssuer(reference: reference)
-        self.verifier = CredentialVerifier()
+        self.verifier = CredentialVerifier(documents: documents)
         self.logger = logger
     }
 
@@ -146,6 +150,16 @@ public struct Node: Sendable {
     /// Verifies a credential given as bytes (JSON or a compact JWT) at the node's current time.
     public func verify(bytes: [UInt8]) async -> VerificationReport {
         await verifier.verify(bytes: bytes, at: clock())
+    }
+
+    /// Verifies a credential or a presentation given as bytes (JSON or a compact JWT).
+    public func verifyAny(bytes: [UInt8], challenge: String? = nil, domain: String? = nil) async -> VerificationOutcome {
+        await verifier.verifyAny(bytes: bytes, challenge: challenge, domain: domain, at: clock())
+    }
+
+    /// Verifies a presentation given as JSON.
+    public func verifyPresentation(_ presentation: JSONValue, challenge: String?, domain: String?) async -> PresentationReport {
+        await verifier.verifyPresentation(presentation, challenge: challenge, domain: domain, at: clock())
     }
 
     /// Verifies a credential given as JSON at the node's current time.

@@ -29,14 +29,8 @@ struct CredentialPage {
         let issuerID = CredentialVerifier.issuerID(of: credential.objectValue ?? [:]) ?? ""
         let learner = credential["credentialSubject"]?["name"]?.stringValue ?? award.learner.fullName
 
-        let banner: HTML = report.verified
-            ? "<div class=\"banner ok\" role=\"status\">✔ \(UIText.text("credential.verified", language))</div>"
-            : "<div class=\"banner bad\" role=\"alert\">✘ \(UIText.text("credential.notVerified", language))</div>"
-        let checks = report.checks.map { result -> HTML in
-            let name = Message("check.\(result.check.rawValue)").text(language)
-            let status = Message("status.\(result.status.rawValue)").text(language)
-            return "<li class=\"\(result.status.rawValue)\"><strong>\(name)</strong>: \(status). \(result.message.text(language))</li>"
-        }
+        let banner = ReportView.banner(verified: report.verified, language)
+        let checks = ReportView.checks(report.checks, language)
         let skillItems = skills.map { skill -> HTML in
             let name = translated
                 ? (spec!.learningOutcomes.flatMap(\.skills).first { $0.uri == skill["targetUrl"]?.stringValue }?.label.text(language)
@@ -113,7 +107,7 @@ struct CredentialPage {
             </article>
             <section>
             <h2>\(UIText.text("credential.report", language))</h2>
-            <ul class="checks">\(checks)</ul>
+            \(checks)
             </section>
             """
         return Layout.page(

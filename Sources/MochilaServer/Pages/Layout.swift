@@ -20,6 +20,7 @@ enum Layout {
             <body>
             <header><a class="brand" href="/?lang=\(language.rawValue)">Mochila</a>
             <span class="tagline">\(UIText.text("app.tagline", language))</span>
+            <a href="/verify?lang=\(language.rawValue)">\(UIText.text("nav.verify", language))</a>
             <nav aria-label="idioma / language">\(switcher)</nav></header>
             <main>
             \(body)
@@ -42,6 +43,7 @@ enum Layout {
         .ok{background:#e6f4ea;color:#14532d;border:1px solid #86c49a}.bad{background:#fdecea;color:#7f1d1d;border:1px solid #e99a92}
         .checks li{list-style:none;padding:.35rem .6rem;margin:.25rem 0;border-left:6px solid #999;background:#fafafa}
         .checks .passed{border-color:#2e7d32}.checks .failed{border-color:#c62828}.checks .unknown,.checks .skipped{border-color:#9e9e9e}
+        textarea{width:100%;font-family:ui-monospace,monospace}button{font-size:1rem;padding:.4rem 1.2rem}
         .muted{color:#646970;font-size:.9rem}code{word-break:break-all}footer{text-align:center;color:#646970;font-size:.85rem;padding:1rem}
         """
 }

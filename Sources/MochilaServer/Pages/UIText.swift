@@ -70,6 +70,33 @@ enum UIText {
             .pt: "Este serviço utiliza a classificação ESCO da Comissão Europeia.",
             .en: "This service uses the ESCO classification of the European Commission.",
         ],
+        "verify.title": [.es: "Verificar una credencial", .pt: "Verificar uma credencial", .en: "Verify a credential"],
+        "verify.intro": [
+            .es: "Pegue una credencial (JSON o JWT) o suba un archivo o una insignia con la credencial incorporada (PNG o SVG). Se comprueban el formato, la firma, el emisor, la vigencia, la revocación, la confianza y el esquema.",
+            .pt: "Cole uma credencial (JSON ou JWT) ou envie um arquivo ou uma insígnia com a credencial incorporada (PNG ou SVG). São verificados o formato, a assinatura, o emissor, a validade, a revogação, a confiança e o esquema.",
+            .en: "Paste a credential (JSON or JWT) or upload a file or a badge with the credential baked in (PNG or SVG). Format, proof, issuer, validity, status, trust and schema are checked.",
+        ],
+        "verify.paste": [.es: "Credencial (JSON o JWT)", .pt: "Credencial (JSON ou JWT)", .en: "Credential (JSON or JWT)"],
+        "verify.upload": [.es: "O un archivo: JSON, JWT, PNG o SVG", .pt: "Ou um arquivo: JSON, JWT, PNG ou SVG", .en: "Or a file: JSON, JWT, PNG or SVG"],
+        "verify.submit": [.es: "Verificar", .pt: "Verificar", .en: "Verify"],
+        "verify.privacy": [
+            .es: "Lo que envíe se verifica y no se guarda.",
+            .pt: "O que você enviar é verificado e não é guardado.",
+            .en: "What you send is verified and not kept.",
+        ],
+        "verify.empty": [
+            .es: "No se envió ninguna credencial: pegue una o suba un archivo.",
+            .pt: "Nenhuma credencial foi enviada: cole uma ou envie um arquivo.",
+            .en: "No credential was sent: paste one or upload a file.",
+        ],
+        "verify.unreadable": [
+            .es: "El archivo no se pudo leer como credencial: {0}",
+            .pt: "O arquivo não pôde ser lido como credencial: {0}",
+            .en: "The file could not be read as a credential: {0}",
+        ],
+        "verify.presentation": [.es: "Presentación", .pt: "Apresentação", .en: "Presentation"],
+        "verify.credentialNumber": [.es: "Credencial {0}", .pt: "Credencial {0}", .en: "Credential {0}"],
+        "nav.verify": [.es: "Verificar", .pt: "Verificar", .en: "Verify"],
         "notFound.title": [.es: "No encontrada", .pt: "Não encontrada", .en: "Not found"],
         "notFound.credential": [
             .es: "No hay ninguna credencial con ese identificador en este nodo.",
