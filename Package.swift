@@ -101,7 +101,8 @@ let package = Package(
             dependencies: [
                 "MochilaServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "mochilaTests",

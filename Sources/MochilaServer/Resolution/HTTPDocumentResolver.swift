@@ -106,6 +106,9 @@ public final class HTTPDocumentResolver: DocumentResolver {
         }
         if policy.allowLocal { return }
         guard components.scheme == "https" else { throw CredentialsError(.retrieval, "\(url) is not HTTPS") }
+        guard components.user == nil, components.password == nil else {
+            throw CredentialsError(.retrieval, "\(url) carries credentials")
+        }
         if host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.hasSuffix(".internal") {
             throw CredentialsError(.retrieval, "\(url) points at a local host")
         }
