@@ -41,7 +41,7 @@ enum Layout {
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}
         .banner{padding:.8rem 1rem;border-radius:6px;font-weight:600;margin-bottom:1rem}
         .ok{background:#e6f4ea;color:#14532d;border:1px solid #86c49a}.bad{background:#fdecea;color:#7f1d1d;border:1px solid #e99a92}
-        .checks li{list-style:none;padding:.35rem .6rem;margin:.25rem 0;border-left:6px solid #999;background:#fafafa}
+        .checks li{list-style:none;padding:.35rem .6rem;margin:.25rem 0;border-left:6px solid #999;background:#fafafa;overflow-wrap:anywhere}
         .checks .passed{border-color:#2e7d32}.checks .failed{border-color:#c62828}.checks .unknown,.checks .skipped{border-color:#9e9e9e}
         textarea{width:100%;font-family:ui-monospace,monospace}button{font-size:1rem;padding:.4rem 1.2rem}
         .muted{color:#646970;font-size:.9rem}code{word-break:break-all}footer{text-align:center;color:#646970;font-size:.85rem;padding:1rem}
