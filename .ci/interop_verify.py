@@ -2,7 +2,7 @@
 """Verifies Data Integrity proofs with an implementation independent of Mochila.
 
 JSON-LD and RDF canonicalization by pyld (the Python reference stack, URDNA2015 = RDFC-1.0),
-Ed25519 by the `cryptography` package; only the JSON-LD contexts are Mochila's bundled copies
+Ed25519 and ECDSA P-256 by the `cryptography` package; only the JSON-LD contexts are Mochila's bundled copies
 (the official bytes, see Sources/LinkedData/Resources/contexts/SOURCES.md).
 
     interop_verify.py [--expect-invalid] FILE...
@@ -15,7 +15,10 @@ import os
 import sys
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from pyld import jsonld
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,13 +43,24 @@ def base58_decode(text):
 
 
 def public_key(method):
-    """The Ed25519 key of a did:key verification method (multicodec 0xed01)."""
+    """The key of a did:key verification method: Ed25519 (multicodec 0xed01) or P-256 (0x1200)."""
     if not method.startswith("did:key:z"):
         raise ValueError(f"only did:key methods are resolved here, not {method}")
     decoded = base58_decode(method.split("#")[0][len("did:key:z"):])
-    if decoded[:2] != b"\xed\x01":
-        raise ValueError("not an Ed25519 did:key")
-    return Ed25519PublicKey.from_public_bytes(decoded[2:])
+    if decoded[:2] == b"\xed\x01":
+        return Ed25519PublicKey.from_public_bytes(decoded[2:])
+    if decoded[:2] == b"\x80\x24":
+        return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), decoded[2:])
+    raise ValueError("not an Ed25519 or P-256 did:key")
+
+
+def check(key, signature, data):
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        half = len(signature) // 2
+        der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
+        key.verify(der, data, ec.ECDSA(hashes.SHA256()))
+    else:
+        key.verify(signature, data)
 
 
 def canonize(document):
@@ -65,10 +79,10 @@ def verify(credential):
     for proof in proofs:
         options = {key: value for key, value in proof.items() if key != "proofValue"}
         suite = proof.get("cryptosuite")
-        if suite == "eddsa-rdfc-2022":
+        if suite in ("eddsa-rdfc-2022", "ecdsa-rdfc-2019"):
             options["@context"] = credential["@context"]
             data = hashlib.sha256(canonize(options)).digest() + hashlib.sha256(canonize(unsecured)).digest()
-        elif suite == "eddsa-jcs-2022":
+        elif suite in ("eddsa-jcs-2022", "ecdsa-jcs-2019"):
             document = dict(unsecured)
             if "@context" in options:
                 document["@context"] = options["@context"]
@@ -79,7 +93,7 @@ def verify(credential):
             raise ValueError(f"unsupported cryptosuite {suite}")
         signature = base58_decode(proof["proofValue"][1:])
         try:
-            public_key(proof["verificationMethod"]).verify(signature, data)
+            check(public_key(proof["verificationMethod"]), signature, data)
         except InvalidSignature:
             return False, f"{suite}: signature does not verify"
     return True, ", ".join(p.get("cryptosuite", "?") for p in proofs)

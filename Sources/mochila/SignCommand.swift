@@ -8,12 +8,12 @@ struct SignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign", abstract: "Sign an unsigned credential and print it with its proof.")
 
-    static let suites = ["eddsa-rdfc-2022", "eddsa-jcs-2022", "vc-jwt"]
+    static let suites = ["eddsa-rdfc-2022", "eddsa-jcs-2022", "ecdsa-rdfc-2019", "ecdsa-jcs-2019", "vc-jwt"]
 
     @Option(help: "A key file: Multikey JSON with secretKeyMultibase (as `mochila keys generate` prints), or a JWK.")
     var key: String
 
-    @Option(help: "eddsa-rdfc-2022, eddsa-jcs-2022 or vc-jwt.")
+    @Option(help: "eddsa-rdfc-2022 or eddsa-jcs-2022 (Ed25519 keys), ecdsa-rdfc-2019 or ecdsa-jcs-2019 (P-256 keys), or vc-jwt.")
     var suite: String
 
     @Option(help: "The verification method id to name in the proof (default: the key file's id).")
@@ -75,7 +75,7 @@ struct SignCommand: AsyncParsableCommand {
             return
         }
         let cryptosuite = DataIntegrity.cryptosuites[suite]!
-        guard secret.type == cryptosuite.keyType else {
+        guard cryptosuite.supports(secret.type) else {
             throw CLIError(
                 "\(key): \(suite) signs with \(cryptosuite.keyType.rawValue) keys, but the key file holds a \(secret.type.rawValue) key")
         }

@@ -19,8 +19,11 @@ struct RDFCVector: CustomTestStringConvertible, Sendable {
     var signature: String
     var proofValue: String
     var signed: String
+    /// The suite: eddsa-rdfc-2022, or the legacy Ed25519Signature2020 with the same pipeline.
+    var legacy = false
 
     var testDescription: String { name }
+    var suite: any Cryptosuite { legacy ? Ed25519Signature2020() : EdDSARDFC2022() }
 
     static let w3c = "vc-di-eddsa/TestVectors/"
     static let ob = "openbadges/test-vectors/"
@@ -57,6 +60,16 @@ struct RDFCVector: CustomTestStringConvertible, Sendable {
             proofHash: ob + "clr-eddsa-rdfc-2022/proofHash.txt", hashData: ob + "clr-eddsa-rdfc-2022/combinedHash.txt",
             signature: ob + "clr-eddsa-rdfc-2022/sigHex.txt", proofValue: ob + "clr-eddsa-rdfc-2022/proofValue.txt",
             signed: ob + "clr-eddsa-rdfc-2022/signed.json"),
+        RDFCVector(
+            name: "W3C Ed25519Signature2020 (legacy)", key: w3c + "keyPair.json", input: w3c + "unsigned.json",
+            proofOptions: w3c + "Ed25519Signature2020/proofConfigEdSig.json",
+            canonicalDocument: w3c + "Ed25519Signature2020/canonDocEdSig.txt",
+            documentHash: w3c + "Ed25519Signature2020/docHashEdSig.txt",
+            canonicalProof: w3c + "Ed25519Signature2020/proofCanonEdSig.txt",
+            proofHash: w3c + "Ed25519Signature2020/proofHashEdSig.txt",
+            hashData: w3c + "Ed25519Signature2020/combinedHashEdSig.txt", signature: w3c + "Ed25519Signature2020/sigHexEdSig.txt",
+            proofValue: w3c + "Ed25519Signature2020/sigBTC58EdSig.txt", signed: w3c + "Ed25519Signature2020/signedEdSig.json",
+            legacy: true),
     ]
 
     func signingKey() throws -> SigningKey {
@@ -75,7 +88,7 @@ struct RDFCVector: CustomTestStringConvertible, Sendable {
 @Suite struct EdDSARDFC2022Tests {
     @Test(arguments: RDFCVector.all)
     func reproducesEveryIntermediateValue(vector: RDFCVector) throws {
-        let suite = EdDSARDFC2022()
+        let suite = vector.suite
         let document = try Fixtures.json(vector.input).objectValue!
         let canonicalDocument = try suite.transform(document)
         #expect(String(decoding: canonicalDocument, as: UTF8.self) == (try Fixtures.text(vector.canonicalDocument)))
@@ -92,11 +105,13 @@ struct RDFCVector: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: RDFCVector.all)
     func signsToTheSignedVectorAndVerifiesIt(vector: RDFCVector) throws {
-        let document = try Fixtures.json(vector.input).objectValue!
         let options = try Fixtures.json(vector.proofOptions)
         let signed = try Fixtures.json(vector.signed).objectValue!
+        // The signed vector without its proof: for the legacy suite it also carries the suite's context.
+        var document = signed
+        document.removeValue(forKey: "proof")
         let secured = try DataIntegrity.addProof(
-            to: document, suite: EdDSARDFC2022(), key: try vector.signingKey(),
+            to: document, suite: vector.suite, key: try vector.signingKey(),
             options: ProofOptions(
                 verificationMethod: options["verificationMethod"]!.stringValue!, created: options["created"]?.stringValue))
         let expectedProof = signed["proof"]!.asArray.first!
@@ -145,5 +160,33 @@ struct RDFCVector: CustomTestStringConvertible, Sendable {
         document["@context"] = ["https://www.w3.org/2018/credentials/v1"]
         document["undefinedTerm"] = "dropped by JSON-LD expansion"
         #expect(throws: (any Error).self) { try EdDSARDFC2022().transform(document) }
+    }
+}
+
+/// The ECDSA suites (Data Integrity ECDSA Cryptosuites v1.0) with P-256 and P-384 keys.
+@Suite struct ECDSATests {
+    @Test(arguments: [KeyType.p256, .p384], ["ecdsa-rdfc-2019", "ecdsa-jcs-2019"])
+    func signsAndVerifies(type: KeyType, suiteName: String) async throws {
+        let key = SigningKey.generate(type)
+        let suite = try DataIntegrity.cryptosuite(suiteName)
+        let multikey = Multikey(didKeyFor: key)
+        let document = try Fixtures.json("vc-di-eddsa/TestVectors/unsigned.json").objectValue!
+        var credential = document
+        credential["issuer"] = .string(multikey.controller)
+        let secured = try DataIntegrity.addProof(to: credential, suite: suite, key: key, options: ProofOptions(verificationMethod: multikey.id))
+        let report = await CredentialVerifier().verify(.object(secured), at: XSDDateTime("2026-06-01T00:00:00Z")!.date)
+        #expect(report.result(.proof)?.status == .passed, "\(report.json(input: nil).serializedString())")
+        #expect(report.result(.issuer)?.status == .passed)
+        var changed = secured
+        changed["name"] = "Otra"
+        #expect(await CredentialVerifier().verify(.object(changed), at: Date()).result(.proof)?.status == .failed)
+    }
+
+    @Test func anEd25519KeyCannotSignWithECDSA() throws {
+        #expect(throws: CredentialsError.self) {
+            try DataIntegrity.addProof(
+                to: ["@context": ["https://www.w3.org/ns/credentials/v2"]], suite: ECDSARDFC2019(), key: SigningKey.generate(.ed25519),
+                options: ProofOptions(verificationMethod: "did:example:1#k"))
+        }
     }
 }

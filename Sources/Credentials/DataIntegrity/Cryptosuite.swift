@@ -19,14 +19,24 @@ public protocol Cryptosuite: Sendable {
     /// Whether the secured proof keeps the document's `@context` (the JCS suites) or only uses it
     /// for its configuration (the RDFC suites).
     var proofCarriesContext: Bool { get }
+    /// Whether the suite signs with keys of `type` (the ECDSA suites take P-256 and P-384).
+    func supports(_ type: KeyType) -> Bool
+    /// Hashing for a key of `type`: the ECDSA suites hash with SHA-384 for P-384 keys.
+    func hash(transformed: [UInt8], configuration: [UInt8], keyType: KeyType) -> [UInt8]
 }
 
 extension Cryptosuite {
     public var identifier: String { Self.identifier }
 
-    /// Hashing of the EdDSA and ECDSA suites: SHA-256(configuration) ‖ SHA-256(document).
+    public func supports(_ type: KeyType) -> Bool { type == keyType }
+
+    /// Hashing of the EdDSA suites and of ECDSA with P-256: SHA-256(configuration) ‖ SHA-256(document).
     public func hash(transformed: [UInt8], configuration: [UInt8]) -> [UInt8] {
         Array(SHA256.hash(data: configuration)) + Array(SHA256.hash(data: transformed))
+    }
+
+    public func hash(transformed: [UInt8], configuration: [UInt8], keyType: KeyType) -> [UInt8] {
+        hash(transformed: transformed, configuration: configuration)
     }
 }
 

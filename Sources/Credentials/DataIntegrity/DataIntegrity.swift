@@ -7,6 +7,14 @@ public enum DataIntegrity {
     public static let cryptosuites: [String: any Cryptosuite] = [
         EdDSARDFC2022.identifier: EdDSARDFC2022(),
         EdDSAJCS2022.identifier: EdDSAJCS2022(),
+        ECDSARDFC2019.identifier: ECDSARDFC2019(),
+        ECDSAJCS2019.identifier: ECDSAJCS2019(),
+    ]
+
+    /// Proof types older than `DataIntegrityProof` that name their suite by type, still in the
+    /// wild (Open Badges 3.0 issuers of the VC 1.1 era).
+    public static let legacyProofTypes: [String: any Cryptosuite] = [
+        Ed25519Signature2020.identifier: Ed25519Signature2020()
     ]
 
     /// The cryptosuite named `identifier`.
@@ -28,7 +36,7 @@ public enum DataIntegrity {
     public static func addProof(
         to document: JSONObject, suite: any Cryptosuite, key: SigningKey, options: ProofOptions
     ) throws -> JSONObject {
-        guard key.type == suite.keyType else {
+        guard suite.supports(key.type) else {
             throw CredentialsError(
                 .proofGeneration, "cryptosuite \(suite.identifier) signs with \(suite.keyType.rawValue) keys, not \(key.type.rawValue)")
         }
@@ -40,8 +48,12 @@ public enum DataIntegrity {
         }
         var proof = JSONObject()
         if let id = options.id { proof["id"] = .string(id) }
-        proof["type"] = .string(DataIntegrityProof.type)
-        proof["cryptosuite"] = .string(suite.identifier)
+        if suite is Ed25519Signature2020 {
+            proof["type"] = .string(Ed25519Signature2020.identifier)
+        } else {
+            proof["type"] = .string(DataIntegrityProof.type)
+            proof["cryptosuite"] = .string(suite.identifier)
+        }
         if let created = options.created {
             guard XSDDateTime(created) != nil else {
                 throw CredentialsError(.proofGeneration, "created \"\(created)\" is not an XML Schema dateTimeStamp")
@@ -62,7 +74,7 @@ public enum DataIntegrity {
         if let context { configuration["@context"] = context }
         if suite.proofCarriesContext { proof = configuration }
         let hashData = suite.hash(
-            transformed: try suite.transform(unsecured), configuration: try suite.configure(configuration))
+            transformed: try suite.transform(unsecured), configuration: try suite.configure(configuration), keyType: key.type)
         proof["proofValue"] = .string(Multibase.encode(try key.signature(for: hashData)))
         var secured = document
         secured["proof"] = existing.isEmpty ? .object(proof) : .array(existing + [.object(proof)])
@@ -84,14 +96,21 @@ public enum DataIntegrity {
     public static func checkSignature(
         of proof: DataIntegrityProof, in document: JSONObject, publicKey: PublicKey
     ) -> SignatureResult {
-        guard proof.type == DataIntegrityProof.type else {
-            return .unsupported(Message("signature.proofType", proof.type ?? "—"))
+        let suite: any Cryptosuite
+        let suiteName: String
+        if let legacy = proof.type.flatMap({ legacyProofTypes[$0] }) {
+            suite = legacy
+            suiteName = legacy.identifier
+        } else {
+            guard proof.type == DataIntegrityProof.type else {
+                return .unsupported(Message("signature.proofType", proof.type ?? "—"))
+            }
+            guard let name = proof.cryptosuite else { return .invalid(Message("signature.missing", "cryptosuite")) }
+            guard let known = cryptosuites[name] else { return .unsupported(Message("signature.suite", name)) }
+            suite = known
+            suiteName = name
         }
-        guard let suiteName = proof.cryptosuite else { return .invalid(Message("signature.missing", "cryptosuite")) }
-        guard let suite = cryptosuites[suiteName] else {
-            return .unsupported(Message("signature.suite", suiteName))
-        }
-        guard publicKey.type == suite.keyType else {
+        guard suite.supports(publicKey.type) else {
             return .invalid(Message("signature.keyType", suiteName, suite.keyType.rawValue, publicKey.type.rawValue))
         }
         guard let proofValue = proof.proofValue else { return .invalid(Message("signature.missing", "proofValue")) }
@@ -121,7 +140,8 @@ public enum DataIntegrity {
             options["@context"] = context
         }
         do {
-            let hashData = suite.hash(transformed: try suite.transform(unsecured), configuration: try suite.configure(options))
+            let hashData = suite.hash(
+                transformed: try suite.transform(unsecured), configuration: try suite.configure(options), keyType: publicKey.type)
             return publicKey.isValidSignature(signature, for: hashData) ? .valid : .invalid(Message("signature.mismatch"))
         } catch {
             return .invalid(Message("signature.transform", "\(error)"))

@@ -89,6 +89,11 @@ enum MessageCatalog {
             .pt: "O propósito da prova é \"{0}\"; é exigido {1}.",
             .en: "The proof purpose is \"{0}\"; {1} is required.",
         ],
+        "proof.duplicate": [
+            .es: "El conjunto de pruebas repite una misma prueba.",
+            .pt: "O conjunto de provas repete uma mesma prova.",
+            .en: "The proof set repeats the same proof.",
+        ],
         "proof.challenge": [
             .es: "La prueba no responde al desafío esperado ({0}): podría ser una presentación reutilizada.",
             .pt: "A prova não responde ao desafio esperado ({0}): pode ser uma apresentação reutilizada.",

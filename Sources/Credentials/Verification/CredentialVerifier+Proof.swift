@@ -27,6 +27,10 @@ extension CredentialVerifier {
         }
         var results: [CheckResult] = []
         var signers: [Signer] = []
+        // A proof set holds each proof once; a repeated proof is someone padding the set.
+        if Set(proofValue.asArray).count != proofValue.asArray.count {
+            return (CheckResult(.proof, .failed, Message("proof.duplicate")), [])
+        }
         for entry in proofValue.asArray {
             guard let object = entry.objectValue else {
                 results.append(CheckResult(.proof, .failed, Message("proof.malformed", "a proof must be an object")))
@@ -88,7 +92,7 @@ extension CredentialVerifier {
         let signer = Signer(method: resolved.method, document: resolved.document)
         switch DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey) {
         case .valid:
-            return (CheckResult(.proof, .passed, Message("proof.passed", proof.cryptosuite ?? "", methodID)), signer)
+            return (CheckResult(.proof, .passed, Message("proof.passed", proof.cryptosuite ?? proof.type ?? "", methodID)), signer)
         case .invalid(let reason):
             return (CheckResult(.proof, .failed, reason), signer)
         case .unsupported(let reason):
