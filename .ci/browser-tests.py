@@ -18,11 +18,21 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PORT = 18181
 BASE = f"http://127.0.0.1:{PORT}"
 failures = []
+
+
+def click_and_wait(element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def expect(condition, what):
@@ -57,14 +67,14 @@ try:
     links = driver.find_elements(By.CSS_SELECTOR, "table a[href^='/credentials/']")
     expect(len(links) >= 10, f"the demo's credentials are listed ({len(links)})")
     learner = links[0].text
-    links[0].click()
+    click_and_wait(links[0])
 
     print("a credential's page")
     expect("Credencial verificada" in driver.page_source, "the credential's page shows it verified")
     expect(learner in driver.page_source, f"and names the learner ({learner})")
     expect(len(driver.find_elements(By.CSS_SELECTOR, ".checks li.passed")) >= 4, "with a green line per passed check")
     credential_url = driver.current_url.split("?")[0]
-    driver.find_element(By.LINK_TEXT, "English").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "English"))
     expect("Credential verified" in driver.page_source, "the page switches to English")
     award = credential_url.rsplit("/", 1)[1]
     credential = urllib.request.urlopen(f"{BASE}/api/v1/credentials/{award}").read().decode("utf-8")
@@ -73,7 +83,7 @@ try:
         driver.get(f"{BASE}/verify?lang={lang}")
         area = driver.find_element(By.ID, "credential")
         driver.execute_script("arguments[0].value = arguments[1];", area, text)
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
     print("/verify")
     submit_pasted(credential, "es")
@@ -88,7 +98,7 @@ try:
     driver.get(f"{BASE}/verify?lang=en")
     badge = os.path.join(ROOT, "Tests", "MochilaServerTests", "Fixtures", "simple-json.svg")
     driver.find_element(By.ID, "file").send_keys(badge)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     page = driver.page_source
     expect("Teamwork" in page or "Badge" in page, "an uploaded SVG badge is read")
     expect("The credential could not be verified" in page, "and, its issuer's key being out of reach offline, not verified")
