@@ -48,7 +48,7 @@ let package = Package(
                 "Credentials",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/reference")]
+            resources: [.copy("Resources/reference"), .copy("Resources/esco")]
         ),
         .target(
             name: "MochilaStore",
@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "MochilaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

@@ -31,14 +31,27 @@ public struct ServerSettings: Sendable {
     public var demo: Bool
     /// Whether verification may fetch DID documents and status lists over HTTPS.
     public var fetchDocuments: Bool
+    /// Where the node is reached from outside; `http://{host}:{port}` unless given.
+    public var publicURL: String?
 
-    public init(host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool, fetchDocuments: Bool = true) {
+    /// The public URL in effect.
+    public var effectivePublicURL: String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        let shown = host == "0.0.0.0" || host == "::" ? "localhost" : host
+        return "http://\(shown):\(port)"
+    }
+
+    public init(
+        host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool, fetchDocuments: Bool = true,
+        publicURL: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.demo = demo
         self.fetchDocuments = fetchDocuments
+        self.publicURL = publicURL
     }
 }
 
@@ -73,7 +86,8 @@ public func runServer(_ settings: ServerSettings, environment: [String: String],
         try await store.migrate()
         let documents: any DocumentResolver = settings.fetchDocuments ? HTTPDocumentResolver(logger: logger) : PreloadedDocuments()
         let node = Node(
-            store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken, documents: documents, logger: logger)
+            store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken,
+            publicURL: settings.effectivePublicURL, documents: documents, logger: logger)
         if settings.demo {
             try await node.seedDemo()
             logger.warning(

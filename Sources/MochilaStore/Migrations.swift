@@ -103,5 +103,90 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an issued credential is never deleted'); END
                 """,
             ]),
+        Migration(
+            version: 2, name: "status lists, lifecycle, batches, audit log",
+            statements: [
+                """
+                CREATE TABLE status_lists (
+                    id TEXT PRIMARY KEY,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    number INTEGER NOT NULL,
+                    capacity INTEGER NOT NULL,
+                    allocated INTEGER NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    UNIQUE (institution_id, number)
+                )
+                """,
+                """
+                CREATE TABLE status_allocations (
+                    list_id TEXT NOT NULL REFERENCES status_lists(id),
+                    status_index INTEGER NOT NULL,
+                    allocated_at BIGINT NOT NULL,
+                    PRIMARY KEY (list_id, status_index)
+                )
+                """,
+                """
+                CREATE TABLE status_list_credentials (
+                    list_id TEXT NOT NULL REFERENCES status_lists(id),
+                    purpose TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    credential TEXT NOT NULL,
+                    etag TEXT NOT NULL,
+                    valid_until BIGINT NOT NULL,
+                    PRIMARY KEY (list_id, purpose)
+                )
+                """,
+                """
+                CREATE TABLE batches (
+                    id TEXT PRIMARY KEY,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    spec_id TEXT NOT NULL,
+                    spec_version INTEGER NOT NULL,
+                    issued_by TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "ALTER TABLE awards ADD COLUMN status_list_id TEXT REFERENCES status_lists(id)",
+                "ALTER TABLE awards ADD COLUMN status_index INTEGER",
+                "ALTER TABLE awards ADD COLUMN revoked_at BIGINT",
+                "ALTER TABLE awards ADD COLUMN revocation_reason TEXT",
+                "ALTER TABLE awards ADD COLUMN suspended_at BIGINT",
+                "ALTER TABLE awards ADD COLUMN suspension_reason TEXT",
+                "ALTER TABLE awards ADD COLUMN batch_id TEXT REFERENCES batches(id)",
+                "ALTER TABLE awards ADD COLUMN supersedes TEXT",
+                // Two credentials never share a place in a status list.
+                "CREATE UNIQUE INDEX awards_status_slot ON awards(status_list_id, status_index)",
+                "CREATE INDEX awards_batch ON awards(batch_id)",
+                """
+                CREATE TABLE audit_log (
+                    id TEXT PRIMARY KEY,
+                    at BIGINT NOT NULL,
+                    institution_id TEXT,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT,
+                    details TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX audit_log_institution ON audit_log(institution_id, at)",
+            ],
+            sqlite: [
+                // The audit log is append-only; a revocation is final.
+                """
+                CREATE TRIGGER audit_log_never_rewritten BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+                """,
+                """
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+                """,
+                """
+                CREATE TRIGGER awards_revocation_final BEFORE UPDATE OF revoked_at ON awards
+                WHEN OLD.revoked_at IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a revocation is final'); END
+                """,
+            ]),
     ]
 }

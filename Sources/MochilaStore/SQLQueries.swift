@@ -84,14 +84,15 @@ struct SQLQueries: Sendable {
     }
 
     func activeKey(institutionID: UUID, on db: any SQLDatabase) async throws -> InstitutionKey? {
-        guard
-            let row = try await db.raw(
-                """
-                SELECT id, institution_id, type, public_key_multibase, sealed_secret, created_at, active FROM institution_keys
-                WHERE institution_id = \(bind: institutionID.uuidString) AND active = 1 ORDER BY created_at DESC LIMIT 1
-                """
-            ).first()
-        else { return nil }
+        try await db.raw(
+            """
+            SELECT id, institution_id, type, public_key_multibase, sealed_secret, created_at, active FROM institution_keys
+            WHERE institution_id = \(bind: institutionID.uuidString) AND active = 1 ORDER BY created_at DESC LIMIT 1
+            """
+        ).first().map { try key(from: $0, institutionID: institutionID) }
+    }
+
+    func key(from row: any SQLRow, institutionID: UUID) throws -> InstitutionKey {
         guard let sealed = Data(base64Encoded: try row.decode(column: "sealed_secret", as: String.self)) else {
             throw StoreError(.corrupt, "a stored sealed key is not base64")
         }
@@ -151,17 +152,24 @@ struct SQLQueries: Sendable {
         try await db.raw(
             """
             INSERT INTO awards (id, institution_id, spec_id, spec_version, credential_id, learner_json, learner_name, grade,
-                                issued_at, valid_until, credential)
+                                issued_at, valid_until, credential, status_list_id, status_index, batch_id, supersedes)
             VALUES (\(bind: award.id.uuidString), \(bind: award.institutionID.uuidString), \(bind: award.specID.uuidString),
                     \(bind: award.specVersion), \(bind: award.credentialID), \(bind: try json(award.learner)),
                     \(bind: award.learner.fullName), \(bind: award.grade), \(bind: award.issuedAt.milliseconds),
-                    \(bind: award.validUntil?.milliseconds), \(bind: String(decoding: award.credential, as: UTF8.self)))
+                    \(bind: award.validUntil?.milliseconds), \(bind: String(decoding: award.credential, as: UTF8.self)),
+                    \(bind: award.statusSlot?.listID.uuidString), \(bind: award.statusSlot?.index),
+                    \(bind: award.batchID?.uuidString), \(bind: award.supersedes?.uuidString))
             """
         ).run()
     }
 
-    static let awardColumns =
-        "id, institution_id, spec_id, spec_version, credential_id, learner_json, grade, issued_at, valid_until, credential"
+    static let awardColumns = """
+        a.id, a.institution_id, a.spec_id, a.spec_version, a.credential_id, a.learner_json, a.grade, a.issued_at, a.valid_until,
+        a.credential, a.status_list_id, a.status_index, l.number AS status_list_number, a.revoked_at, a.revocation_reason,
+        a.suspended_at, a.suspension_reason, a.batch_id, a.supersedes
+        """
+    /// The awards table with its status list, for the columns above.
+    static let awardTables = "awards a LEFT JOIN status_lists l ON l.id = a.status_list_id"
 
     func award(from row: any SQLRow) throws -> Award {
         Award(
@@ -174,12 +182,31 @@ struct SQLQueries: Sendable {
             credentialID: try row.decode(column: "credential_id", as: String.self),
             issuedAt: Date(milliseconds: try row.decode(column: "issued_at", as: Int64.self)),
             validUntil: try row.decode(column: "valid_until", as: Int64?.self).map(Date.init(milliseconds:)),
-            credential: Array(try row.decode(column: "credential", as: String.self).utf8))
+            credential: Array(try row.decode(column: "credential", as: String.self).utf8),
+            statusSlot: try statusSlot(from: row),
+            revocation: try change(row, "revoked_at", "revocation_reason"),
+            suspension: try change(row, "suspended_at", "suspension_reason"),
+            batchID: try row.decode(column: "batch_id", as: String?.self).map { try uuid($0, "batch") },
+            supersedes: try row.decode(column: "supersedes", as: String?.self).map { try uuid($0, "award") })
+    }
+
+    func statusSlot(from row: any SQLRow) throws -> StatusSlot? {
+        guard let list = try row.decode(column: "status_list_id", as: String?.self),
+            let index = try row.decode(column: "status_index", as: Int?.self),
+            let number = try row.decode(column: "status_list_number", as: Int?.self)
+        else { return nil }
+        return StatusSlot(listID: try uuid(list, "status list"), number: number, index: index)
+    }
+
+    func change(_ row: any SQLRow, _ at: String, _ reason: String) throws -> StatusChange? {
+        guard let milliseconds = try row.decode(column: at, as: Int64?.self) else { return nil }
+        return StatusChange(at: Date(milliseconds: milliseconds), reason: try row.decode(column: reason, as: String?.self) ?? "")
     }
 
     func award(where column: String, equals value: String, on db: any SQLDatabase) async throws -> Award? {
-        try await db.raw("SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM awards WHERE \(ident: column) = \(bind: value)")
-            .first().map(award(from:))
+        try await db.raw(
+            "SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM \(unsafeRaw: SQLQueries.awardTables) WHERE a.\(ident: column) = \(bind: value)"
+        ).first().map(award(from:))
     }
 
     func awards(institutionID: UUID?, limit: Int, on db: any SQLDatabase) async throws -> [Award] {
@@ -187,15 +214,24 @@ struct SQLQueries: Sendable {
         if let institutionID {
             rows = try await db.raw(
                 """
-                SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM awards WHERE institution_id = \(bind: institutionID.uuidString)
-                ORDER BY issued_at DESC LIMIT \(bind: limit)
+                SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM \(unsafeRaw: SQLQueries.awardTables)
+                WHERE a.institution_id = \(bind: institutionID.uuidString) ORDER BY a.issued_at DESC LIMIT \(bind: limit)
                 """
             ).all()
         } else {
             rows = try await db.raw(
-                "SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM awards ORDER BY issued_at DESC LIMIT \(bind: limit)"
+                "SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM \(unsafeRaw: SQLQueries.awardTables) ORDER BY a.issued_at DESC LIMIT \(bind: limit)"
             ).all()
         }
         return try rows.map(award(from:))
+    }
+
+    func awards(batchID: UUID, on db: any SQLDatabase) async throws -> [Award] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM \(unsafeRaw: SQLQueries.awardTables)
+            WHERE a.batch_id = \(bind: batchID.uuidString) ORDER BY a.issued_at, a.id
+            """
+        ).all().map(award(from:))
     }
 }

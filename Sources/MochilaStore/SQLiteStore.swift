@@ -171,8 +171,94 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: Awards
 
     public func addAward(_ award: Award) async throws {
+        try await addAwards([award], batch: nil, audit: [])
+    }
+
+    public func addAwards(_ awards: [Award], batch: Batch?, audit: [AuditEntry]) async throws {
         let queries = self.queries
-        try await transaction { try await queries.insertAward(award, on: $0) }
+        try await transaction { db in
+            if let batch { try await queries.insertBatch(batch, on: db) }
+            for award in awards { try await queries.insertAward(award, on: db) }
+            for entry in audit { try await queries.insertAudit(entry, on: db) }
+        }
+    }
+
+    public func changeStatus(awardID: UUID, purpose: StatusPurpose, change: StatusChange?, audit: AuditEntry) async throws {
+        let queries = self.queries
+        try await transaction { db in
+            try await queries.changeStatus(awardID: awardID, purpose: purpose, change: change, on: db)
+            try await queries.insertAudit(audit, on: db)
+        }
+    }
+
+    public func batches(institutionID: UUID, limit: Int) async throws -> [Batch] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.batches(institutionID: institutionID, limit: limit, on: $0) }
+    }
+
+    public func batch(id: UUID) async throws -> Batch? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.batch(id: id, on: $0) }
+    }
+
+    public func awards(batchID: UUID) async throws -> [Award] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.awards(batchID: batchID, on: $0) }
+    }
+
+    // MARK: Status lists
+
+    public func reserveStatusSlots(institutionID: UUID, count: Int, capacity: Int, at: Date) async throws -> [StatusSlot] {
+        let queries = self.queries
+        return try await transaction { db in
+            try await queries.reserveStatusSlots(institutionID: institutionID, count: count, capacity: capacity, at: at, on: db)
+        }
+    }
+
+    public func statusList(institutionID: UUID, number: Int) async throws -> StatusListRecord? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.statusList(institutionID: institutionID, number: number, on: $0) }
+    }
+
+    public func statusBits(listID: UUID) async throws -> [(index: Int, revoked: Bool, suspended: Bool)] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.statusBits(listID: listID, on: $0) }
+    }
+
+    public func statusListCredential(listID: UUID, purpose: StatusPurpose) async throws -> StoredStatusList? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.statusListCredential(listID: listID, purpose: purpose, on: $0) }
+    }
+
+    public func storeStatusListCredential(_ list: StoredStatusList) async throws {
+        let queries = self.queries
+        try await transaction { try await queries.storeStatusListCredential(list, on: $0) }
+    }
+
+    // MARK: Keys and audit
+
+    public func keys(institutionID: UUID) async throws -> [InstitutionKey] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.keys(institutionID: institutionID, on: $0) }
+    }
+
+    public func rotateKey(_ key: InstitutionKey, audit: AuditEntry) async throws {
+        let queries = self.queries
+        try await transaction { db in
+            try await db.raw("UPDATE institution_keys SET active = 0 WHERE institution_id = \(bind: key.institutionID.uuidString)").run()
+            try await queries.insertKey(key, on: db)
+            try await queries.insertAudit(audit, on: db)
+        }
+    }
+
+    public func appendAudit(_ entry: AuditEntry) async throws {
+        let queries = self.queries
+        try await transaction { try await queries.insertAudit(entry, on: $0) }
+    }
+
+    public func audit(institutionID: UUID?, limit: Int) async throws -> [AuditEntry] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.audit(institutionID: institutionID, limit: limit, on: $0) }
     }
 
     public func award(id: UUID) async throws -> Award? {

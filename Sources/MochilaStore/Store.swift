@@ -41,6 +41,43 @@ public protocol Store: Sendable {
 
     /// Stores an issued award; its credential is never rewritten afterwards.
     func addAward(_ award: Award) async throws
+    /// Stores issued awards, their batch and audit entries in one transaction: all or nothing.
+    func addAwards(_ awards: [Award], batch: Batch?, audit: [AuditEntry]) async throws
+    /// Changes an award's status: sets (or, for suspension, clears) a revocation or suspension,
+    /// bumps its status list's version and appends the audit entry, in one transaction.
+    /// - Throws: ``StoreError/Code/conflict`` when the award is already revoked.
+    func changeStatus(awardID: UUID, purpose: StatusPurpose, change: StatusChange?, audit: AuditEntry) async throws
+    /// The institution's batches, newest first.
+    func batches(institutionID: UUID, limit: Int) async throws -> [Batch]
+    func batch(id: UUID) async throws -> Batch?
+    /// The awards of a batch.
+    func awards(batchID: UUID) async throws -> [Award]
+
+    // MARK: Status lists
+
+    /// Reserves `count` places in the institution's status lists, opening a new list when the
+    /// current one is half full (indexes are random, for herd privacy). A reserved place is never
+    /// given out again, even when the award meant for it is never stored.
+    func reserveStatusSlots(institutionID: UUID, count: Int, capacity: Int, at: Date) async throws -> [StatusSlot]
+    /// A status list by its institution and number.
+    func statusList(institutionID: UUID, number: Int) async throws -> StatusListRecord?
+    /// The revoked and suspended places of a list.
+    func statusBits(listID: UUID) async throws -> [(index: Int, revoked: Bool, suspended: Bool)]
+    /// The signed list credential last stored for a list and purpose.
+    func statusListCredential(listID: UUID, purpose: StatusPurpose) async throws -> StoredStatusList?
+    /// Stores a signed list credential, replacing the previous one of that list and purpose.
+    func storeStatusListCredential(_ list: StoredStatusList) async throws
+
+    // MARK: Keys and audit
+
+    /// All of an institution's keys, newest first.
+    func keys(institutionID: UUID) async throws -> [InstitutionKey]
+    /// Adds a key and makes it the one new credentials are signed with; older keys stay
+    /// published so that what they signed still verifies.
+    func rotateKey(_ key: InstitutionKey, audit: AuditEntry) async throws
+    func appendAudit(_ entry: AuditEntry) async throws
+    /// The audit log, newest first, of one institution or of all.
+    func audit(institutionID: UUID?, limit: Int) async throws -> [AuditEntry]
     func award(id: UUID) async throws -> Award?
     func award(credentialID: String) async throws -> Award?
     /// Awards, newest first, of one institution or of all.
@@ -50,4 +87,44 @@ public protocol Store: Sendable {
 
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, _ value: String) async throws
+}
+
+/// A status list: a numbered place for up to `capacity` credentials of one institution.
+public struct StatusListRecord: Sendable, Hashable {
+    public var id: UUID
+    public var institutionID: UUID
+    public var number: Int
+    public var capacity: Int
+    public var allocated: Int
+    /// Bumped on every status change of a credential in the list.
+    public var version: Int
+
+    public init(id: UUID, institutionID: UUID, number: Int, capacity: Int, allocated: Int, version: Int) {
+        self.id = id
+        self.institutionID = institutionID
+        self.number = number
+        self.capacity = capacity
+        self.allocated = allocated
+        self.version = version
+    }
+}
+
+/// A signed status list credential as it is served.
+public struct StoredStatusList: Sendable, Hashable {
+    public var listID: UUID
+    public var purpose: StatusPurpose
+    /// The list version it reflects.
+    public var version: Int
+    public var credential: [UInt8]
+    public var etag: String
+    public var validUntil: Date
+
+    public init(listID: UUID, purpose: StatusPurpose, version: Int, credential: [UInt8], etag: String, validUntil: Date) {
+        self.listID = listID
+        self.purpose = purpose
+        self.version = version
+        self.credential = credential
+        self.etag = etag
+        self.validUntil = validUntil
+    }
 }

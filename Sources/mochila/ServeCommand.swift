@@ -33,15 +33,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Verify without fetching anything (no did:web documents or status lists over HTTPS).")
     var offline = false
 
+    @Option(help: "Where the node is reached from outside (status lists, DID documents, links); with https, institutions get did:web DIDs. Default: MOCHILA_PUBLIC_URL, else http://HOST:PORT.")
+    var publicURL: String?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.contains(" ") {
+            throw ValidationError("--public-url must be an http(s) URL such as https://creditos.uni.example")
+        }
     }
 
     func run() async throws {
         let logger = Logger(label: "mochila")
         let settings = ServerSettings(
             host: host, port: port, dataDirectory: URL(fileURLWithPath: data), databaseURL: database, demo: demo,
-            fetchDocuments: !offline)
+            fetchDocuments: !offline, publicURL: publicURL ?? ProcessInfo.processInfo.environment["MOCHILA_PUBLIC_URL"])
         do {
             try await runServer(settings, environment: ProcessInfo.processInfo.environment, logger: logger)
         } catch let error as MochilaCore.ValidationError {

@@ -84,7 +84,12 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         // Preloaded documents first; then, unless --offline, HTTPS (did:web documents, status lists).
         var resolvers: [any DocumentResolver] = [PreloadedDocuments(preloaded)]
-        if !offline { resolvers.append(HTTPDocumentResolver()) }
+        if !offline {
+            // HTTPS anywhere public; plain HTTP only to a node on this machine.
+            var policy = HTTPDocumentResolver.Policy()
+            policy.allowLoopback = true
+            resolvers.append(HTTPDocumentResolver(policy: policy))
+        }
         let verifier = CredentialVerifier(
             documents: ChainedResolver(resolvers), registry: trustRegistry, requireTrusted: requireTrusted)
         let instant = now.flatMap(XSDDateTime.init)?.date ?? Date()

@@ -21,7 +21,7 @@ struct TestNode {
         try await store.migrate()
         node = Node(
             store: store, vault: try KeyVault(masterKey: KeyVault.generateMasterKey()), adminToken: TestNode.adminToken,
-            clock: { now })
+            clock: { now }, publicURL: "http://mochila.test")
         if demo { try await node.seedDemo() }
         app = Application(router: buildRouter(node: node, demo: demo))
     }

@@ -199,7 +199,13 @@ public struct CredentialVerifier: Sendable {
             if case .string(let token) = list { return await listVerifier.verify(bytes: Array(token.utf8), at: now) }
             return await listVerifier.verify(list, at: now)
         }
-        return await checker.check(document, at: now)
+        // Mochila's credentials carry a suspension entry in `suspensionStatus` (Open Badges 3.0
+        // allows one credentialStatus); it is checked with the others.
+        var entries = document
+        if let suspension = document["suspensionStatus"], suspension["type"]?.stringValue == "BitstringStatusListEntry" {
+            entries["credentialStatus"] = .array((document["credentialStatus"]?.asArray ?? []) + [suspension])
+        }
+        return await checker.check(entries, at: now)
     }
 
     // MARK: - schema

@@ -37,10 +37,21 @@ public struct Award: Sendable, Hashable {
     public var validUntil: Date?
     /// The signed credential, byte for byte as issued.
     public var credential: [UInt8]
+    /// The credential's place in the issuer's status lists.
+    public var statusSlot: StatusSlot?
+    /// When and why it was revoked (final).
+    public var revocation: StatusChange?
+    /// When and why it is suspended (until reinstated).
+    public var suspension: StatusChange?
+    /// The batch it was issued in.
+    public var batchID: UUID?
+    /// The award this one renews.
+    public var supersedes: UUID?
 
     public init(
         id: UUID, institutionID: UUID, specID: UUID, specVersion: Int, learner: Learner, grade: String?,
-        credentialID: String, issuedAt: Date, validUntil: Date?, credential: [UInt8]
+        credentialID: String, issuedAt: Date, validUntil: Date?, credential: [UInt8], statusSlot: StatusSlot? = nil,
+        revocation: StatusChange? = nil, suspension: StatusChange? = nil, batchID: UUID? = nil, supersedes: UUID? = nil
     ) {
         self.id = id
         self.institutionID = institutionID
@@ -52,5 +63,10 @@ public struct Award: Sendable, Hashable {
         self.issuedAt = issuedAt
         self.validUntil = validUntil
         self.credential = credential
+        self.statusSlot = statusSlot
+        self.revocation = revocation
+        self.suspension = suspension
+        self.batchID = batchID
+        self.supersedes = supersedes
     }
 }

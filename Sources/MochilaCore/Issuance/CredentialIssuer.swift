@@ -22,14 +22,21 @@ public struct CredentialIssuer: Sendable {
     ///   - awardID: the new award's id; the credential id is `urn:uuid:<awardID>`.
     ///   - salt: salt for the hashed email identifier.
     /// - Throws: ``CredentialsError`` when the key cannot sign with the suite.
+    ///   - statusSlot, statusBaseURL: where the credential's status is published, when it has one.
+    ///   - supersedes: the award this one renews.
     public func issue(
         institution: Institution, key: SigningKey, verificationMethod: String, spec: MicroCredentialSpec,
-        learner: Learner, grade: String?, awardID: UUID, issuedAt: Date, salt: String
+        learner: Learner, grade: String?, awardID: UUID, issuedAt: Date, salt: String, statusSlot: StatusSlot? = nil,
+        statusBaseURL: String? = nil, supersedes: Award? = nil, batchID: UUID? = nil
     ) throws -> Award {
         let credentialID = "urn:uuid:" + awardID.uuidString.lowercased()
+        var status: [JSONValue] = []
+        if let statusSlot, let statusBaseURL {
+            status = OpenBadgeCredential.statusEntries(slot: statusSlot, institutionSlug: institution.slug, baseURL: statusBaseURL)
+        }
         let builder = OpenBadgeCredential(
             institution: institution, spec: spec, learner: learner, grade: grade, credentialID: credentialID,
-            issuedAt: issuedAt, salt: salt, reference: reference)
+            issuedAt: issuedAt, salt: salt, credentialStatus: status, supersedes: supersedes?.credentialID, reference: reference)
         var signed = try DataIntegrity.addProof(
             to: builder.unsigned(), suite: suite, key: key,
             options: ProofOptions(verificationMethod: verificationMethod, created: XSDDateTime.format(issuedAt)))
@@ -38,6 +45,7 @@ public struct CredentialIssuer: Sendable {
         return Award(
             id: awardID, institutionID: institution.id, specID: spec.id, specVersion: spec.version, learner: learner,
             grade: grade, credentialID: credentialID, issuedAt: issuedAt, validUntil: builder.validUntil,
-            credential: JSONValue.object(signed).serialized(.pretty))
+            credential: JSONValue.object(signed).serialized(.pretty), statusSlot: statusSlot, batchID: batchID,
+            supersedes: supersedes?.id)
     }
 }

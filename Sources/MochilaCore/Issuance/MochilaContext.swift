@@ -32,6 +32,9 @@ public enum MochilaContext {
         object["learningOutcome"] = ["@id": "mc:learningOutcome", "@container": "@list"]
         object["relatedSkill"] = ["@id": "mc:relatedSkill", "@type": "@id", "@container": "@set"]
         object["eqfLevel"] = ["@id": "mc:eqfLevel", "@type": "@id"]
+        object["supersedes"] = ["@id": "mc:supersedes", "@type": "@id"]
+        // A second status entry (suspension) where OB 3.0 allows only one credentialStatus.
+        object["suspensionStatus"] = "mc:suspensionStatus"
         object["validityPeriod"] = ["@id": "mc:validityPeriod", "@type": "http://www.w3.org/2001/XMLSchema#duration"]
         // The credentialSchema type OB 3.0 uses, with the IRI 1EdTech's extensions context gives it
         // (neither the VC 2.0 nor the OB 3.0.3 context defines it).

@@ -15,10 +15,18 @@ public struct OpenBadgeCredential: Sendable {
     public var reference: ReferenceData
     /// Salt for the hashed email identifier; random per credential so hashes cannot be linked.
     public var salt: String
+    /// The credential's status list entries (`BitstringStatusListEntry`): revocation first, then
+    /// suspension. Open Badges 3.0 allows one `credentialStatus`, so the revocation entry goes
+    /// there, where every verifier reads it; the suspension entry goes in Mochila's
+    /// `suspensionStatus`, which Mochila's verifier also checks.
+    public var credentialStatus: [JSONValue]
+    /// The id of the credential this one renews.
+    public var supersedes: String?
 
     public init(
         institution: Institution, spec: MicroCredentialSpec, learner: Learner, grade: String?, credentialID: String,
-        issuedAt: Date, salt: String, reference: ReferenceData = .bundled
+        issuedAt: Date, salt: String, credentialStatus: [JSONValue] = [], supersedes: String? = nil,
+        reference: ReferenceData = .bundled
     ) {
         self.institution = institution
         self.spec = spec
@@ -27,7 +35,24 @@ public struct OpenBadgeCredential: Sendable {
         self.credentialID = credentialID
         self.issuedAt = issuedAt
         self.salt = salt
+        self.credentialStatus = credentialStatus
+        self.supersedes = supersedes
         self.reference = reference
+    }
+
+    /// The two status entries of a credential in `slot`: revocation and suspension, at the same
+    /// index of the institution's lists published under `baseURL`.
+    public static func statusEntries(slot: StatusSlot, institutionSlug: String, baseURL: String) -> [JSONValue] {
+        StatusPurpose.allCases.map { purpose in
+            let list = "\(baseURL)/status/\(institutionSlug)/\(slot.number)/\(purpose.rawValue)"
+            return [
+                "id": .string("\(list)#\(slot.index)"),
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": .string(purpose.rawValue),
+                "statusListIndex": .string(String(slot.index)),
+                "statusListCredential": .string(list),
+            ]
+        }
     }
 
     /// The language the credential's texts are written in: the spec's first language that
@@ -165,7 +190,10 @@ public struct OpenBadgeCredential: Sendable {
         ]
         if let validUntil { credential["validUntil"] = .string(XSDDateTime.format(validUntil)) }
         credential["awardedDate"] = .string(XSDDateTime.format(issuedAt))
+        if let supersedes { credential["supersedes"] = .string(supersedes) }
         credential["credentialSubject"] = .object(subject)
+        if let revocation = credentialStatus.first { credential["credentialStatus"] = revocation }
+        if credentialStatus.count > 1 { credential["suspensionStatus"] = credentialStatus[1] }
         credential["credentialSchema"] = [["id": .string(MochilaContext.openBadgesSchema), "type": "1EdTechJsonSchemaValidator2019"]]
         return credential
     }

@@ -7,6 +7,16 @@ import LinkedData
 public struct ReferenceData: Sendable {
     public struct Country: Sendable, Hashable {
         public var code: String
+        /// ISO 3166-1 alpha-3 code (`MEX`), as EU vocabularies name countries.
+        public var alpha3: String?
+        public var name: LocalizedText
+    }
+
+    public struct LanguageEntry: Sendable, Hashable {
+        /// ISO 639-1 code (`es`).
+        public var code: String
+        /// ISO 639-3 code (`spa`).
+        public var alpha3: String?
         public var name: LocalizedText
     }
 
@@ -29,6 +39,7 @@ public struct ReferenceData: Sendable {
     }
 
     public var countries: [String: Country]
+    public var languages: [String: LanguageEntry]
     public var creditSystems: [String: CreditSystem]
     public var fields: [String: Field]
     public var eqfLevels: [Int: EQFLevel]
@@ -57,7 +68,12 @@ public struct ReferenceData: Sendable {
         countries = [:]
         for entry in try load("countries_lac.json")["countries"]?.arrayValue ?? [] {
             guard let code = entry["alpha2"]?.stringValue else { continue }
-            countries[code] = Country(code: code, name: text(entry["name"]))
+            countries[code] = Country(code: code, alpha3: entry["alpha3"]?.stringValue, name: text(entry["name"]))
+        }
+        languages = [:]
+        for entry in try load("languages.json")["languages"]?.arrayValue ?? [] {
+            guard let code = entry["iso639_1"]?.stringValue else { continue }
+            languages[code] = LanguageEntry(code: code, alpha3: entry["iso639_3"]?.stringValue, name: text(entry["name"]))
         }
         creditSystems = [:]
         for entry in try load("credit_systems.json")["systems"]?.arrayValue ?? [] {

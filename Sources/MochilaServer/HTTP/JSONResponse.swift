@@ -25,13 +25,13 @@ enum JSONResponse {
         return bytes(Array(try encoder.encode(value)), status: status, contentType: "application/json; charset=utf-8")
     }
 
-    /// The request body, at most ``maxBodyBytes``.
-    static func body(_ request: Request) async throws -> [UInt8] {
+    /// The request body, at most `maxBytes` (``maxBodyBytes`` unless a route allows more).
+    static func body(_ request: Request, maxBytes: Int = maxBodyBytes) async throws -> [UInt8] {
         do {
-            let buffer = try await request.body.collect(upTo: maxBodyBytes)
+            let buffer = try await request.body.collect(upTo: maxBytes)
             return Array(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "too_large", "the request body is larger than \(maxBodyBytes) bytes")
+            throw APIError(.contentTooLarge, "too_large", "the request body is larger than \(maxBytes) bytes")
         }
     }
 

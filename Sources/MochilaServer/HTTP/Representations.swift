@@ -31,8 +31,49 @@ enum Representations {
         ]
         if let grade = award.grade { object["grade"] = .string(grade) }
         if let validUntil = award.validUntil { object["validUntil"] = .string(XSDDateTime.format(validUntil)) }
+        object["status"] = .string(award.revocation != nil ? "revoked" : award.suspension != nil ? "suspended" : "active")
+        if let revocation = award.revocation { object["revocation"] = change(revocation) }
+        if let suspension = award.suspension { object["suspension"] = change(suspension) }
+        if let batch = award.batchID { object["batchId"] = .string(batch.uuidString.lowercased()) }
+        if let previous = award.supersedes { object["supersedes"] = .string(previous.uuidString.lowercased()) }
         object["links"] = ["credential": .string("/api/v1/credentials/\(id)"), "page": .string("/credentials/\(id)")]
         return object
+    }
+
+    static func change(_ change: StatusChange) -> JSONValue {
+        ["at": .string(XSDDateTime.format(change.at)), "reason": .string(change.reason)]
+    }
+
+    static func audit(_ entry: AuditEntry) -> JSONValue {
+        var object: JSONObject = [
+            "at": .string(XSDDateTime.format(entry.at)), "actor": .string(entry.actor), "action": .string(entry.action),
+        ]
+        if let subject = entry.subject { object["subject"] = .string(subject) }
+        object["details"] = (try? JSONValue(parsing: entry.details)) ?? .string(entry.details)
+        return .object(object)
+    }
+
+    static func progress(_ id: UUID, _ progress: BatchProgress) -> JSONValue {
+        var object: JSONObject = ["id": .string(id.uuidString.lowercased())]
+        switch progress {
+        case .signing(let done, let total):
+            object["state"] = "signing"
+            object["done"] = .number(Double(done))
+            object["total"] = .number(Double(total))
+        case .storing(let total):
+            object["state"] = "storing"
+            object["done"] = .number(Double(total))
+            object["total"] = .number(Double(total))
+        case .issued(let count):
+            object["state"] = "issued"
+            object["done"] = .number(Double(count))
+            object["total"] = .number(Double(count))
+        case .failed(let message):
+            object["state"] = "failed"
+            object["error"] = .string(message)
+        }
+        object["links"] = ["awards": .string("/api/v1/batches/\(id.uuidString.lowercased())/awards")]
+        return .object(object)
     }
 
     static func learner(_ learner: Learner) -> JSONValue {

@@ -20,6 +20,7 @@ struct Routes: Sendable {
         router.post("/verify") { request, _ in try await verifyPage(request) }
         router.get("/") { request, _ in try await homePage(request) }
         router.get("/credentials/:id") { request, context in try await credentialPage(request, context) }
+        registerLifecycle(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }

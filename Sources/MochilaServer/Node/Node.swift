@@ -18,22 +18,38 @@ public struct Node: Sendable {
     let issuer: CredentialIssuer
     let verifier: CredentialVerifier
     let logger: Logger
+    /// The node's public base URL, without a trailing slash: status lists, DID documents and claim
+    /// links are published under it. With `https`, institutions get `did:web` DIDs.
+    public let publicURL: String
+    let publisher: StatusPublisher
+    /// Batches being signed, for progress reports.
+    let jobs: BatchJobs
+    /// The capacity of each status list (the minimum Bitstring Status List allows).
+    static let statusListCapacity = BitstringStatusList.minimumEntries
 
-    /// - Parameter documents: where verification fetches DID documents and status lists from;
-    ///   nothing by default (`did:key` needs no fetching), ``HTTPDocumentResolver`` for a node
-    ///   that verifies other issuers' credentials.
+    /// - Parameters:
+    ///   - publicURL: where the node is reached, e.g. `https://creditos.uni.example`.
+    ///   - documents: where verification fetches other issuers' DID documents and status lists
+    ///     from; nothing by default (`did:key` needs no fetching), ``HTTPDocumentResolver`` for a
+    ///     node that verifies other issuers' credentials. The node's own documents are always
+    ///     resolved locally first.
     public init(
         store: any Store, vault: KeyVault, adminToken: String, clock: @escaping @Sendable () -> Date = Node.systemClock,
-        documents: any DocumentResolver = PreloadedDocuments(), reference: ReferenceData = .bundled,
-        logger: Logger = Logger(label: "mochila")
+        publicURL: String = "http://localhost:8080", documents: any DocumentResolver = PreloadedDocuments(),
+        reference: ReferenceData = .bundled, logger: Logger = Logger(label: "mochila")
     ) {
+        let publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.store = store
         self.vault = vault
         self.adminTokenHash = Node.hash(token: adminToken)
         self.clock = clock
         self.reference = reference
         self.issuer = CredentialIssuer(reference: reference)
-        self.verifier = CredentialVerifier(documents: documents)
+        self.publicURL = publicURL
+        self.publisher = StatusPublisher(store: store, vault: vault, clock: clock, publicURL: publicURL)
+        let own = NodeDocuments(store: store, publisher: publisher, publicURL: publicURL)
+        self.verifier = CredentialVerifier(documents: ChainedResolver([own, documents]))
+        self.jobs = BatchJobs()
         self.logger = logger
     }
 
@@ -71,19 +87,43 @@ public struct Node: Sendable {
             throw ValidationError(field: "slug", "\"\(input.slug!)\" is already taken by another institution")
         }
         let key = SigningKey.generate(.ed25519)
-        let multikey = Multikey(didKeyFor: key)
         let now = clock()
+        // did:web under an https public URL (keys can rotate); did:key otherwise.
+        let did = NodeDocuments.did(publicURL: publicURL, slug: input.slug!) ?? DIDKey.did(for: key.publicKey)
         let institution = Institution(
-            slug: input.slug!, name: input.name!, country: input.country!, did: multikey.controller, url: input.url,
+            slug: input.slug!, name: input.name!, country: input.country!, did: did, url: input.url,
             qualityAssuranceAgency: input.qualityAssuranceAgency, createdAt: now)
-        let stored = InstitutionKey(
-            id: multikey.id, institutionID: institution.id, type: key.type.rawValue,
-            publicKeyMultibase: key.publicKey.multibase, sealedSecretKey: try vault.seal(key.secretBytes, keyID: multikey.id),
-            createdAt: now)
+        let stored = try sealed(key, for: institution, at: now)
         let token = token ?? Node.newToken()
         try await store.createInstitution(institution, key: stored, tokenHash: Node.hash(token: token))
+        try await store.appendAudit(
+            AuditEntry(at: now, institutionID: institution.id, actor: "admin", action: "institution.create", subject: institution.did))
         logger.info("created institution \(institution.slug) (\(institution.did))")
         return (institution, token)
+    }
+
+    /// A key sealed for storage, with its verification method id in the institution's DID.
+    func sealed(_ key: SigningKey, for institution: Institution, at now: Date) throws -> InstitutionKey {
+        let id = institution.did.hasPrefix("did:key:")
+            ? Multikey(didKeyFor: key).id : institution.did + "#" + key.publicKey.multibase
+        return InstitutionKey(
+            id: id, institutionID: institution.id, type: key.type.rawValue, publicKeyMultibase: key.publicKey.multibase,
+            sealedSecretKey: try vault.seal(key.secretBytes, keyID: id), createdAt: now)
+    }
+
+    /// Gives an institution a new signing key; the old ones stay in its DID document, so what they
+    /// signed still verifies. Only `did:web` institutions can rotate: a `did:key` DID is its key.
+    public func rotateKey(of institution: Institution, actor: String) async throws -> InstitutionKey {
+        guard institution.did.hasPrefix("did:web:") else {
+            throw APIError(
+                .conflict, "cannot_rotate",
+                "\(institution.slug) uses did:key, whose DID is its key; a node with an https public URL (--public-url) gives institutions did:web DIDs that can rotate keys")
+        }
+        let now = clock()
+        let key = try sealed(SigningKey.generate(.ed25519), for: institution, at: now)
+        try await store.rotateKey(
+            key, audit: AuditEntry(at: now, institutionID: institution.id, actor: actor, action: "key.rotate", subject: key.id))
+        return key
     }
 
     // MARK: Specs
@@ -112,23 +152,45 @@ public struct Node: Sendable {
 
     /// Issues an award: builds, signs and stores the credential.
     /// - Throws: ``ValidationError`` naming bad fields; ``APIError`` 404 when the spec is not the institution's.
-    public func issue(_ input: AwardInput, for institution: Institution, issuedAt: Date? = nil) async throws -> Award {
+    public func issue(_ input: AwardInput, for institution: Institution, actor: String = "api", issuedAt: Date? = nil) async throws -> Award {
         guard let specID = input.specId else {
             throw ValidationError(field: "specId", "is required: the id of the spec to award")
         }
         let learner = try input.validatedLearner()
-        guard let spec = try await store.spec(id: specID, version: input.specVersion), spec.institutionID == institution.id
-        else {
-            if let version = input.specVersion { throw APIError.notFound("spec \(specID) version \(version)") }
-            throw APIError.notFound("spec \(specID)")
-        }
-        let (key, methodID) = try await signingKey(for: institution)
-        let award = try issuer.issue(
-            institution: institution, key: key, verificationMethod: methodID, spec: spec, learner: learner,
-            grade: input.grade, awardID: UUID(), issuedAt: issuedAt ?? clock(), salt: Node.newSalt())
-        try await store.addAward(award)
+        let spec = try await ownSpec(specID, version: input.specVersion, of: institution)
+        let award = try await issue(spec, to: learner, grade: input.grade, for: institution, issuedAt: issuedAt ?? clock())
+        try await store.addAwards([award], batch: nil, audit: [issuedEntry(award, actor: actor)])
         logger.info("issued \(award.credentialID) (\(spec.title.text(.es))) for \(institution.slug)")
         return award
+    }
+
+    /// One of the institution's specs; 404 when it is another institution's or does not exist.
+    func ownSpec(_ specID: UUID, version: Int?, of institution: Institution) async throws -> MicroCredentialSpec {
+        guard let spec = try await store.spec(id: specID, version: version), spec.institutionID == institution.id else {
+            if let version { throw APIError.notFound("spec \(specID) version \(version)") }
+            throw APIError.notFound("spec \(specID)")
+        }
+        return spec
+    }
+
+    /// Builds and signs one award with a reserved status place (not yet stored).
+    func issue(
+        _ spec: MicroCredentialSpec, to learner: Learner, grade: String?, for institution: Institution, issuedAt: Date,
+        supersedes: Award? = nil
+    ) async throws -> Award {
+        let slots = try await store.reserveStatusSlots(
+            institutionID: institution.id, count: 1, capacity: Node.statusListCapacity, at: issuedAt)
+        let (key, methodID) = try await signingKey(for: institution)
+        return try issuer.issue(
+            institution: institution, key: key, verificationMethod: methodID, spec: spec, learner: learner, grade: grade,
+            awardID: UUID(), issuedAt: issuedAt, salt: Node.newSalt(), statusSlot: slots[0], statusBaseURL: publicURL,
+            supersedes: supersedes)
+    }
+
+    func issuedEntry(_ award: Award, actor: String) -> AuditEntry {
+        AuditEntry(
+            at: award.issuedAt, institutionID: award.institutionID, actor: actor, action: "award.issue", subject: award.credentialID,
+            details: #"{"spec":"\#(award.specID.uuidString.lowercased())","version":\#(award.specVersion)}"#)
     }
 
     func signingKey(for institution: Institution) async throws -> (SigningKey, String) {

@@ -21,6 +21,9 @@ public final class HTTPDocumentResolver: DocumentResolver {
         public var maxCacheEntries = 512
         /// Allow plain HTTP and local addresses (tests against a local server only).
         public var allowLocal = false
+        /// Allow plain HTTP to this machine's loopback address: the command line verifying what a
+        /// node on the same machine issued. Never for a server, which fetches what strangers send.
+        public var allowLoopback = false
 
         public init() {}
     }
@@ -43,7 +46,8 @@ public final class HTTPDocumentResolver: DocumentResolver {
     }
 
     public func document(at url: String) async throws -> JSONValue? {
-        guard url.hasPrefix("https://") || (policy.allowLocal && url.hasPrefix("http://")) else { return nil }
+        guard url.hasPrefix("https://") || (url.hasPrefix("http://") && (policy.allowLocal || (policy.allowLoopback && isLoopback(url))))
+        else { return nil }
         let now = Date()
         if let cached = cache.withLock({ $0[url] }), cached.expires > now { return cached.value }
         let value = try await fetch(url)
@@ -104,7 +108,7 @@ public final class HTTPDocumentResolver: DocumentResolver {
         guard let components = URLComponents(string: url), let host = components.host?.lowercased(), !host.isEmpty else {
             throw CredentialsError(.retrieval, "\(url) is not a valid URL")
         }
-        if policy.allowLocal { return }
+        if policy.allowLocal || (policy.allowLoopback && isLoopback(url)) { return }
         guard components.scheme == "https" else { throw CredentialsError(.retrieval, "\(url) is not HTTPS") }
         guard components.user == nil, components.password == nil else {
             throw CredentialsError(.retrieval, "\(url) carries credentials")
@@ -118,6 +122,12 @@ public final class HTTPDocumentResolver: DocumentResolver {
             throw CredentialsError(.retrieval, "\(url) resolves to a private or local address (\(address))")
         }
     }
+}
+
+/// Whether a URL names this machine's loopback interface.
+func isLoopback(_ url: String) -> Bool {
+    guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+    return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]"
 }
 
 /// Address checks for the resolver's guard.
