@@ -188,5 +188,48 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a revocation is final'); END
                 """,
             ]),
+        Migration(
+            version: 3, name: "staff, sessions, OAuth clients",
+            statements: [
+                """
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    staff_id TEXT NOT NULL REFERENCES staff(id),
+                    csrf_token TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX sessions_expiry ON sessions(expires_at)",
+                """
+                CREATE TABLE oauth_clients (
+                    client_id TEXT PRIMARY KEY,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    name TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE oauth_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),
+                    scopes TEXT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+            ]),
     ]
 }

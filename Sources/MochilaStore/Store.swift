@@ -83,6 +83,29 @@ public protocol Store: Sendable {
     /// Awards, newest first, of one institution or of all.
     func awards(institutionID: UUID?, limit: Int) async throws -> [Award]
 
+    // MARK: Staff and sessions
+
+    /// Creates a staff account.
+    /// - Throws: ``StoreError/Code/conflict`` when the email is taken.
+    func createStaff(_ member: StaffMember, passwordHash: String) async throws
+    /// A staff account and its password hash, by email (lowercased).
+    func staff(email: String) async throws -> (StaffMember, passwordHash: String)?
+    func staff(id: UUID) async throws -> StaffMember?
+    /// An institution's staff, by email.
+    func staff(institutionID: UUID) async throws -> [StaffMember]
+    func createSession(_ session: StaffSession) async throws
+    func session(tokenHash: String) async throws -> StaffSession?
+    func deleteSession(tokenHash: String) async throws
+    /// Deletes sessions that expired before `date`.
+    func deleteSessions(expiredBefore date: Date) async throws
+
+    // MARK: OAuth
+
+    func createOAuthClient(_ client: OAuthClient) async throws
+    func oauthClient(id: String) async throws -> OAuthClient?
+    func storeOAuthToken(_ token: OAuthToken) async throws
+    func oauthToken(hash: String) async throws -> OAuthToken?
+
     // MARK: Settings
 
     func setting(_ key: String) async throws -> String?
