@@ -78,6 +78,16 @@ struct FailingResolver: DocumentResolver {
         #expect(!report.verified)
     }
 
+    @Test func aListMadeJustAfterVerificationBeganIsCurrent() {
+        let now = XSDDateTime("2026-05-01T12:00:00Z")!.date
+        let soon: JSONValue = ["validFrom": "2026-05-01T12:00:02Z"]
+        #expect(StatusChecker.listInstant(soon, now: now) == XSDDateTime("2026-05-01T12:00:02Z")!.date)
+        // Beyond the slack, the list really is not valid yet: verified at `now`, it fails.
+        let later: JSONValue = ["validFrom": "2026-05-01T12:10:00Z"]
+        #expect(StatusChecker.listInstant(later, now: now) == now)
+        #expect(StatusChecker.listInstant(["validFrom": "2026-05-01T11:00:00Z"], now: now) == now)
+    }
+
     @Test func aListThatCannotBeFetchedIsUnknown() async throws {
         let credential = try Fixtures.json(base + "1edtech-validator/credential-status-revoked.json").objectValue!
         var documents = try oneEdTechDocuments()

@@ -24,6 +24,19 @@ public struct StatusChecker: Sendable {
     /// Section 3.2 (2): lists with fewer statuses are refused (`STATUS_LIST_LENGTH_ERROR`).
     public var minimumEntries: Int
 
+    /// How far a status list's `validFrom` may lie ahead of the verifier's clock. Lists are
+    /// made when they are fetched, so one can start after verification began, and its issuer's
+    /// clock may run a little ahead of ours.
+    public static let listClockSkew: TimeInterval = 300
+
+    /// The instant to verify a status list at: `now`, or the list's `validFrom` when that is at
+    /// most ``listClockSkew`` ahead of `now`.
+    public static func listInstant(_ list: JSONValue, now: Date) -> Date {
+        guard let text = list["validFrom"]?.stringValue, let start = XSDDateTime(text) else { return now }
+        let ahead = start.secondsSince1970 - now.timeIntervalSince1970
+        return ahead > 0 && ahead <= listClockSkew ? Date(timeIntervalSince1970: start.secondsSince1970) : now
+    }
+
     public init(
         documents: any DocumentResolver, limits: BitstringStatusList.Limits = .default,
         minimumEntries: Int = BitstringStatusList.minimumEntries,
@@ -203,7 +216,8 @@ public struct StatusChecker: Sendable {
             return fail("statusList.issuerMismatch", url, list.issuer, CredentialVerifier.issuerID(of: credential) ?? "?")
         }
         let instant = now.timeIntervalSince1970
-        if let text = list.validFrom, let date = XSDDateTime(text), date.secondsSince1970 > instant {
+        // See ``listClockSkew``.
+        if let text = list.validFrom, let date = XSDDateTime(text), date.secondsSince1970 > instant + Self.listClockSkew {
             return fail("statusList.listNotYetValid", url, text)
         }
         if let text = list.validUntil, let date = XSDDateTime(text), date.secondsSince1970 < instant {

@@ -197,7 +197,7 @@ public struct CredentialVerifier: Sendable {
         let listVerifier = copy
         let checker = StatusChecker(documents: methods.documents) { list in
             if case .string(let token) = list { return await listVerifier.verify(bytes: Array(token.utf8), at: now) }
-            return await listVerifier.verify(list, at: now)
+            return await listVerifier.verify(list, at: StatusChecker.listInstant(list, now: now))
         }
         // Mochila's credentials carry a suspension entry in `suspensionStatus` (Open Badges 3.0
         // allows one credentialStatus); it is checked with the others.
