@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "LinkedData", targets: ["LinkedData"]),
         .library(name: "Credentials", targets: ["Credentials"]),
         .library(name: "MochilaCore", targets: ["MochilaCore"]),
+        // For the benchmarks (a package of their own) that issue batches on a real store.
+        .library(name: "MochilaStore", targets: ["MochilaStore"]),
+        .library(name: "MochilaServer", targets: ["MochilaServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -23,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -47,6 +51,7 @@ let package = Package(
             dependencies: [
                 "Credentials",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/reference"), .copy("Resources/esco")]
         ),
@@ -56,6 +61,7 @@ let package = Package(
                 "MochilaCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -93,9 +99,15 @@ let package = Package(
             name: "MochilaCoreTests",
             dependencies: ["MochilaCore"]
         ),
+        // A fresh PostgreSQL database per test, on the server MOCHILA_TEST_POSTGRES_URL names.
+        .target(
+            name: "MochilaTestSupport",
+            dependencies: [.product(name: "PostgresKit", package: "postgres-kit")],
+            path: "Tests/MochilaTestSupport"
+        ),
         .testTarget(
             name: "MochilaStoreTests",
-            dependencies: ["MochilaStore"]
+            dependencies: ["MochilaStore", "MochilaTestSupport"]
         ),
         .testTarget(
             name: "MochilaServerTests",
@@ -107,7 +119,10 @@ let package = Package(
         ),
         .testTarget(
             name: "mochilaTests",
-            dependencies: ["mochila"],
+            dependencies: [
+                "mochila", "MochilaStore", "MochilaTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

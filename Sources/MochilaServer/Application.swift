@@ -10,6 +10,7 @@ public func buildRouter(node: Node, demo: Bool) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorTranslationMiddleware())
+    router.add(middleware: LanguageCookieMiddleware())
     Routes(node: node, demo: demo).register(on: router)
     return router
 }
@@ -55,7 +56,9 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Opens the store named by the settings: SQLite under the data folder unless a database URL says otherwise.
+/// Opens the store named by the settings: SQLite under the data folder unless a database URL says
+/// otherwise (`sqlite:PATH`, or `postgres://USER:PASSWORD@HOST:PORT/DATABASE`, which several nodes
+/// may share).
 /// - Throws: ``ValidationError`` for a database URL Mochila cannot use.
 public func openStore(_ settings: ServerSettings, logger: Logger) throws -> any Store {
     guard let url = settings.databaseURL else {
@@ -68,9 +71,14 @@ public func openStore(_ settings: ServerSettings, logger: Logger) throws -> any 
         return SQLiteStore(path: path, logger: logger)
     }
     if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-        throw ValidationError(field: "--database", "PostgreSQL is not supported by this version yet; use the embedded SQLite store (leave --database out)")
+        do {
+            return try PostgresStore(url: url, logger: logger)
+        } catch let error as StoreError {
+            throw ValidationError(field: "--database", error.message)
+        }
     }
-    throw ValidationError(field: "--database", "\"\(url)\" is not a database URL Mochila knows (sqlite:PATH)")
+    throw ValidationError(
+        field: "--database", "\"\(PostgresStore.redact(url))\" is not a database URL Mochila knows (sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE)")
 }
 
 /// Runs a node until it is stopped: opens the data folder and store, migrates, seeds the demo

@@ -1,9 +1,16 @@
 import Crypto
 
+/// The SQL databases a store runs on; migrations carry statements for each.
+public enum SQLStoreDialect: String, Sendable, Hashable, CaseIterable {
+    case sqlite
+    case postgres
+}
+
 /// One step of the schema, applied once, in order, inside a transaction.
 ///
 /// Migrations are append-only: an applied migration's statements are checksummed, and a node
-/// refuses to start when the code's migration no longer matches what was applied.
+/// refuses to start when the code's migration no longer matches what was applied. The checksum
+/// covers the statements of the database it was applied to, so each dialect has its own.
 public struct Migration: Sendable {
     public var version: Int
     public var name: String
@@ -11,9 +18,27 @@ public struct Migration: Sendable {
     public var statements: [String]
     /// Statements for SQLite only (triggers and other dialect-specific guards).
     public var sqlite: [String] = []
+    /// Statements for PostgreSQL only: the same guards as PL/pgSQL triggers.
+    public var postgres: [String] = []
 
     /// The statements to run on SQLite, in order.
     public var sqliteStatements: [String] { statements + sqlite }
+
+    /// The statements to run on PostgreSQL, in order.
+    public var postgresStatements: [String] { statements + postgres }
+
+    /// The statements to run on a database of `dialect`, in order.
+    public func statements(for dialect: SQLStoreDialect) -> [String] {
+        switch dialect {
+        case .sqlite: sqliteStatements
+        case .postgres: postgresStatements
+        }
+    }
+
+    /// The checksum recorded when this migration is applied to a database of `dialect`.
+    public func checksum(for dialect: SQLStoreDialect) -> String {
+        Migration.checksum(statements(for: dialect))
+    }
 
     /// SHA-256 of the statements, to detect a migration edited after it was applied.
     public static func checksum(_ statements: [String]) -> String {
@@ -27,6 +52,30 @@ public struct Migration: Sendable {
 
 /// The schema's history. Add new migrations at the end; never edit or reorder applied ones.
 enum Migrations {
+    /// The migrations still to apply to a database that recorded `applied` (version and
+    /// checksum), in order.
+    /// - Throws: ``StoreError/Code/migration`` when the database has a migration this version
+    ///   does not know, or one whose statements changed since it was applied.
+    static func pending(applied: [(version: Int, checksum: String)], dialect: SQLStoreDialect) throws -> [Migration] {
+        let known = Dictionary(uniqueKeysWithValues: all.map { ($0.version, $0) })
+        for (version, checksum) in applied {
+            guard let migration = known[version] else {
+                throw StoreError(
+                    .migration, "the database has migration \(version), which this version of Mochila does not know: it was written by a newer Mochila")
+            }
+            guard migration.checksum(for: dialect) == checksum else {
+                throw StoreError(
+                    .migration, "migration \(version) (\(migration.name)) was changed after it was applied; migrations are append-only")
+            }
+        }
+        let appliedVersions = Set(applied.map(\.version))
+        return all.sorted { $0.version < $1.version }.filter { !appliedVersions.contains($0.version) }
+    }
+
+    /// The table that records applied migrations (the same on every database).
+    static let createLedger =
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+
     static let all: [Migration] = [
         Migration(
             version: 1, name: "institutions, keys, specs, awards",
@@ -101,6 +150,27 @@ enum Migrations {
                 """
                 CREATE TRIGGER awards_never_deleted BEFORE DELETE ON awards
                 BEGIN SELECT RAISE(ABORT, 'an issued credential is never deleted'); END
+                """,
+            ],
+            postgres: [
+                // One function refuses, with the message its trigger passes.
+                """
+                CREATE FUNCTION mochila_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END
+                $$
+                """,
+                """
+                CREATE TRIGGER awards_never_rewritten BEFORE UPDATE OF credential, credential_id ON awards
+                FOR EACH ROW EXECUTE FUNCTION mochila_refuse('an issued credential is never rewritten')
+                """,
+                """
+                CREATE TRIGGER awards_never_deleted BEFORE DELETE ON awards
+                FOR EACH ROW EXECUTE FUNCTION mochila_refuse('an issued credential is never deleted')
+                """,
+                // Note: TRUNCATE skips row triggers, and SQLite has no TRUNCATE.
+                """
+                CREATE TRIGGER awards_never_truncated BEFORE TRUNCATE ON awards
+                FOR EACH STATEMENT EXECUTE FUNCTION mochila_refuse('an issued credential is never deleted')
                 """,
             ]),
         Migration(
@@ -186,6 +256,24 @@ enum Migrations {
                 CREATE TRIGGER awards_revocation_final BEFORE UPDATE OF revoked_at ON awards
                 WHEN OLD.revoked_at IS NOT NULL
                 BEGIN SELECT RAISE(ABORT, 'a revocation is final'); END
+                """,
+            ],
+            postgres: [
+                """
+                CREATE TRIGGER audit_log_never_rewritten BEFORE UPDATE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION mochila_refuse('the audit log is append-only')
+                """,
+                """
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION mochila_refuse('the audit log is append-only')
+                """,
+                """
+                CREATE TRIGGER audit_log_never_truncated BEFORE TRUNCATE ON audit_log
+                FOR EACH STATEMENT EXECUTE FUNCTION mochila_refuse('the audit log is append-only')
+                """,
+                """
+                CREATE TRIGGER awards_revocation_final BEFORE UPDATE OF revoked_at ON awards
+                FOR EACH ROW WHEN (OLD.revoked_at IS NOT NULL) EXECUTE FUNCTION mochila_refuse('a revocation is final')
                 """,
             ]),
         Migration(

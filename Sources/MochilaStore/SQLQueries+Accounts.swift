@@ -2,7 +2,7 @@ import Foundation
 import MochilaCore
 import SQLKit
 
-/// Staff accounts, sessions and OAuth clients, for any `SQLDatabase`.
+/// Staff accounts, sessions, OAuth clients and settings, for any `SQLDatabase`.
 extension SQLQueries {
     static let staffColumns = "id, institution_id, email, name, role, password_hash, created_at"
 
@@ -62,6 +62,14 @@ extension SQLQueries {
         }
     }
 
+    func deleteSession(tokenHash: String, on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    func deleteSessions(expiredBefore date: Date, on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: date.milliseconds)").run()
+    }
+
     func insertOAuthClient(_ client: OAuthClient, on db: any SQLDatabase) async throws {
         try await db.raw(
             """
@@ -105,5 +113,17 @@ extension SQLQueries {
                     scopes: try row.decode(column: "scopes", as: String.self).split(separator: " ").map(String.init),
                     expiresAt: Date(milliseconds: try row.decode(column: "expires_at", as: Int64.self)))
             }
+    }
+
+    // MARK: Settings
+
+    func setting(_ key: String, on db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self)
+    }
+
+    func setSetting(_ key: String, _ value: String, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            "INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value)) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ).run()
     }
 }

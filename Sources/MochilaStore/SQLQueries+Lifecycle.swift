@@ -4,11 +4,33 @@ import SQLKit
 
 /// Status lists, lifecycle, batches, keys and the audit log, for any `SQLDatabase`.
 extension SQLQueries {
+    // MARK: Locks
+
+    /// Whether `db` is PostgreSQL, where concurrent writers need row locks that SQLite's
+    /// `BEGIN IMMEDIATE` (one writer at a time) makes unnecessary.
+    func isPostgres(_ db: any SQLDatabase) -> Bool { db.dialect.name == "postgresql" }
+
+    /// Makes the institution's other writers (status places, keys) wait until this transaction
+    /// ends, in this process or another one. On PostgreSQL it locks the institution's row with
+    /// `FOR NO KEY UPDATE`, which does not hold up inserts that merely reference the row; on
+    /// SQLite the transaction already holds the database's write lock.
+    func lockInstitution(_ id: UUID, on db: any SQLDatabase) async throws {
+        guard isPostgres(db) else { return }
+        try await db.raw("SELECT id FROM institutions WHERE id = \(bind: id.uuidString) FOR NO KEY UPDATE").run()
+    }
+
+    /// ` FOR UPDATE` on PostgreSQL, to lock the rows a read-then-write transaction reads; nothing on SQLite.
+    func forUpdate(_ db: any SQLDatabase) -> String { isPostgres(db) ? " FOR UPDATE" : "" }
+
     // MARK: Status lists
 
+    /// Reserves places; run it in a write transaction. Writers of one institution are serialized
+    /// (``lockInstitution(_:on:)``), and the primary key (list_id, status_index) refuses a place
+    /// given out twice all the same.
     func reserveStatusSlots(institutionID: UUID, count: Int, capacity: Int, at: Date, on db: any SQLDatabase) async throws
         -> [StatusSlot]
     {
+        try await lockInstitution(institutionID, on: db)
         var slots: [StatusSlot] = []
         var remaining = count
         while remaining > 0 {
@@ -108,17 +130,17 @@ extension SQLQueries {
         }
     }
 
+    /// One statement, so that two nodes storing the same list at once do not collide; a copy
+    /// of an older list version never replaces a newer one.
     func storeStatusListCredential(_ list: StoredStatusList, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            DELETE FROM status_list_credentials WHERE list_id = \(bind: list.listID.uuidString) AND purpose = \(bind: list.purpose.rawValue)
-            """
-        ).run()
         try await db.raw(
             """
             INSERT INTO status_list_credentials (list_id, purpose, version, credential, etag, valid_until)
             VALUES (\(bind: list.listID.uuidString), \(bind: list.purpose.rawValue), \(bind: list.version),
                     \(bind: String(decoding: list.credential, as: UTF8.self)), \(bind: list.etag), \(bind: list.validUntil.milliseconds))
+            ON CONFLICT (list_id, purpose) DO UPDATE SET
+                version = excluded.version, credential = excluded.credential, etag = excluded.etag, valid_until = excluded.valid_until
+            WHERE status_list_credentials.version <= excluded.version
             """
         ).run()
     }
@@ -128,7 +150,7 @@ extension SQLQueries {
     func changeStatus(awardID: UUID, purpose: StatusPurpose, change: StatusChange?, on db: any SQLDatabase) async throws {
         guard
             let row = try await db.raw(
-                "SELECT status_list_id, revoked_at FROM awards WHERE id = \(bind: awardID.uuidString)"
+                "SELECT status_list_id, revoked_at FROM awards WHERE id = \(bind: awardID.uuidString)\(unsafeRaw: forUpdate(db))"
             ).first()
         else { throw StoreError(.conflict, "award \(awardID) does not exist") }
         if try row.decode(column: "revoked_at", as: Int64?.self) != nil {
@@ -201,6 +223,11 @@ extension SQLQueries {
             WHERE institution_id = \(bind: institutionID.uuidString) ORDER BY created_at DESC
             """
         ).all().map { try key(from: $0, institutionID: institutionID) }
+    }
+
+    /// Makes every key of the institution inactive (before a new active one is inserted).
+    func deactivateKeys(institutionID: UUID, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE institution_keys SET active = 0 WHERE institution_id = \(bind: institutionID.uuidString)").run()
     }
 
     func insertAudit(_ entry: AuditEntry, on db: any SQLDatabase) async throws {

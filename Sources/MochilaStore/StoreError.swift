@@ -11,8 +11,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let migration = Code("migration")
         /// Stored data could not be read back.
         public static let corrupt = Code("corrupt")
-        /// The database cannot be opened.
+        /// The database cannot be opened or reached.
         public static let unavailable = Code("unavailable")
+        /// The database refused a write that would break one of its guards: an issued credential
+        /// rewritten or deleted, a revocation undone, the audit log changed, a missing reference.
+        public static let refused = Code("refused")
     }
 
     public var code: Code

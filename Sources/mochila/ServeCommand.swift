@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run a Mochila node: the JSON API, the VC-API verifier and the pages.",
         discussion: """
-            Data lives in SQLite under --data unless --database names another store. The master key that seals \
+            Data lives in SQLite under --data unless --database names another store (PostgreSQL, shared by every node behind a load balancer). The master key that seals \
             institution keys comes from MOCHILA_MASTER_KEY or from DIR/master.key (created on first run, mode 0600); \
             the administrator token from MOCHILA_ADMIN_TOKEN or DIR/admin-token.
             """)
@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The data folder (SQLite database, master key, administrator token).")
     var data: String = "./mochila-data"
 
-    @Option(help: "A database URL: sqlite:PATH (default: SQLite under --data).")
+    @Option(help: "A database URL: sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=disable|prefer|require], which several nodes may share (default: SQLite under --data).")
     var database: String?
 
     @Flag(help: "Seed a demo network (institutions of MX, DO, CL and GT, specs, learners, awards) on first start.")
