@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Drives the node's pages in a real browser (Debian's chromium and chromium-driver), as a
-person would, in Spanish and English: the first page, a credential's page, and /verify with a
-pasted credential, a tampered one and an uploaded baked badge.
+person would, in Spanish and English: the first page, a credential's page, /verify with a
+pasted credential, a tampered one and an uploaded baked badge; then the console, in Spanish:
+sign in, design a spec with an ESCO skill, issue a batch from a CSV file, revoke one
+credential, and open its public page to see it revoked.
 
 Run from the repository root after `swift build`; it starts its own node on a scratch folder.
 """
@@ -19,7 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PORT = 18181
@@ -105,6 +107,73 @@ try:
     expect(len(driver.find_elements(By.CSS_SELECTOR, ".checks li.unknown")) >= 1, "with a grey line for what could not be told")
     if os.environ.get("MOCHILA_SCREENSHOTS"):
         driver.save_screenshot(os.path.join(os.environ["MOCHILA_SCREENSHOTS"], "verify-badge.png"))
+
+    def shot(name):
+        if os.environ.get("MOCHILA_SCREENSHOTS"):
+            driver.set_window_size(1280, 2400)
+            driver.save_screenshot(os.path.join(os.environ["MOCHILA_SCREENSHOTS"], name + ".png"))
+
+    print("the console: sign in")
+    driver.get(BASE + "/console?lang=es")
+    expect("/console/login" in driver.current_url, "the console asks to sign in first")
+    driver.find_element(By.NAME, "email").send_keys("emision@utiv.example")
+    driver.find_element(By.NAME, "password").send_keys("mochila-demo-2026")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    expect("Panel de" in driver.page_source, "a demo issuer signs in and sees the dashboard, in Spanish")
+
+    print("the console: design a spec with an ESCO skill")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Diseñar una microcredencial"))
+    fill = {"title.es": "Soldadura por arco eléctrico", "description.es": "Uniones soldadas por arco en estructuras metálicas.",
+            "o0.es": "Suelda uniones a tope con arco eléctrico.", "workloadHours": "40", "nationalLevel": "Nivel 3 (MNC)",
+            "qualityAssurance.es": "Comité académico de la facultad.", "validityMonths": "24"}
+    for name, value in fill.items():
+        driver.find_element(By.NAME, name).send_keys(value)
+    Select(driver.find_elements(By.NAME, "credit.system")[0]).select_by_value("ECTS")
+    driver.find_elements(By.NAME, "credit.value")[0].send_keys("1,5")
+    for name, value in {"eqfLevel": "4", "iscedField": "0715", "assessmentType": "practical-demonstration",
+                        "participation": "onsite", "formality": "non-formal"}.items():
+        Select(driver.find_element(By.NAME, name)).select_by_value(value)
+    driver.find_element(By.NAME, "o0.q").send_keys("tecnicas soldadura ARCO")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value='search:0']"))
+    expect("aplicar técnicas de soldadura por arco" in driver.page_source, "ESCO finds the skill without accents")
+    skill = "http://data.europa.eu/esco/skill/27d26fd6-5795-4f0a-884e-112df7c68314"
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, f"button[value='attach:0:{skill}']"))
+    expect(len(driver.find_elements(By.CSS_SELECTOR, "input[name='o0.skill']")) == 1, "the skill is attached to the outcome")
+    expect(driver.find_element(By.NAME, "title.es").get_attribute("value") == fill["title.es"], "what was typed is kept")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value='preview']"))
+    expect("Vista previa" in driver.page_source and "María José Pérez Núñez" in driver.page_source,
+           "the preview shows the credential as the learner will see it")
+    shot("console-preview")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value='save']"))
+    expect("Microcredencial guardada (versión 1)." in driver.page_source, "the spec is saved")
+    expect("aplicar técnicas de soldadura por arco" in driver.page_source, "with its ESCO skill")
+
+    print("the console: a batch from a CSV file")
+    csv_path = os.path.join(data, "lote.csv")
+    with open(csv_path, "w", encoding="utf-8-sig") as handle:
+        handle.write("Nombres;Apellidos;Correo electrónico;Calificación\n")
+        handle.write("José Luis;Quispe Mamani;jl.quispe@correo.example;Aprobado\n")
+        handle.write("Ana Lucía;Xicará Tzul;ana.xicara@correo.example;Sobresaliente\n")
+        handle.write("María;Núñez Pérez;maria.nunez@correo.example;Aprobado\n")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(csv_path)
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "#batch button[type=submit]"))
+    WebDriverWait(driver, 120).until(lambda d: "Lote emitido" in d.page_source or "falló" in d.page_source)
+    expect("Lote emitido: 3 credenciales firmadas." in driver.page_source, "the batch is issued whole")
+    expect(len(driver.find_elements(By.PARTIAL_LINK_TEXT, "/credentials/")) == 3, "with a claim link per learner")
+    shot("console-batch")
+
+    print("the console: revoke one")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Ana Lucía Xicará Tzul"))
+    revoke = driver.find_element(By.CSS_SELECTOR, "form[action$='/revoke']")
+    revoke.find_element(By.NAME, "reason").send_keys("Error en el acta de calificaciones")
+    click_and_wait(revoke.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    expect("Credencial revocada." in driver.page_source, "the console confirms the revocation")
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Página pública"))
+    page = driver.page_source
+    expect("Revocada por la institución" in page and "Error en el acta de calificaciones" in page,
+           "the public page says it was revoked, and why")
+    expect("La credencial no pudo verificarse" in page, "and that it does not verify")
+    shot("public-revoked")
 finally:
     if driver:
         driver.quit()

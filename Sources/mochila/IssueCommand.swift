@@ -133,15 +133,12 @@ struct IssueCommand: AsyncParsableCommand {
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         let (status, awards) = try await send(request, client: client, base: base)
         guard status == 200 else { throw failure(status, awards) }
-        func field(_ text: String) -> String {
-            text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
         var lines = ["given_name,family_name,email,credential_id,page"]
         for award in awards.asArray {
             let learner = award["learner"]
-            lines.append(
+            lines.append(CSVWriter.line(
                 [learner?["givenName"]?.stringValue ?? "", learner?["familyName"]?.stringValue ?? "", learner?["email"]?.stringValue ?? "",
-                 award["credentialId"]?.stringValue ?? "", award["links"]?["page"]?.stringValue ?? ""].map(field).joined(separator: ","))
+                 award["credentialId"]?.stringValue ?? "", award["links"]?["page"]?.stringValue ?? ""]))
         }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
     }

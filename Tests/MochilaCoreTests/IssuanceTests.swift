@@ -144,3 +144,17 @@ extension Array where Element == UInt8 {
         return (0...(count - secret.count)).contains { Array(self[$0..<($0 + secret.count)]) == secret }
     }
 }
+
+@Suite struct PasswordHasherTests {
+    @Test func hashesWithScryptAndVerifies() throws {
+        let hasher = PasswordHasher(logN: 12)
+        let stored = try hasher.hash("una contraseña larga")
+        #expect(stored.hasPrefix("scrypt$12$8$1$"))
+        #expect(hasher.verify("una contraseña larga", against: stored))
+        #expect(!hasher.verify("una contraseña larg", against: stored))
+        #expect(try hasher.hash("una contraseña larga") != stored)
+        #expect(!hasher.verify("x", against: "scrypt$40$8$1$AAAA$BBBB"))
+        #expect(!hasher.verify("x", against: "plain"))
+        #expect(throws: ValidationError.self) { try PasswordHasher.validate("corta") }
+    }
+}

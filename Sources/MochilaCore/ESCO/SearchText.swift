@@ -6,7 +6,7 @@ import Foundation
 /// "Enfermería", "ENFERMERIA" and "enfermeria" agree, as do "ç" and "c", "ñ" and "n", or "ﬁ"
 /// and "fi". Any run of characters that are not letters or digits separates tokens. Tokens are
 /// handled as UTF-8 bytes.
-struct SearchText {
+public struct SearchText {
     /// The folded form of each non-ASCII scalar met so far: its bytes in normal form, with
     /// 0x20 where it separates tokens.
     ///
@@ -94,7 +94,7 @@ struct SearchText {
     }
 
     /// The tokens of `text` in normal form.
-    static func tokens(_ text: some StringProtocol) -> [[UInt8]] {
+    public static func tokens(_ text: some StringProtocol) -> [[UInt8]] {
         var tokens: [[UInt8]] = []
         var folder = SearchText()
         folder.forEachToken(in: text) { tokens.append(Array($0)) }

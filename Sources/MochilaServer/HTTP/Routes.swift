@@ -21,6 +21,10 @@ struct Routes: Sendable {
         router.get("/") { request, _ in try await homePage(request) }
         router.get("/credentials/:id") { request, context in try await credentialPage(request, context) }
         registerLifecycle(on: router)
+        registerConsoleAPI(on: router)
+        registerVCAPIIssuer(on: router)
+        Console(node: node, routes: self).register(on: router)
+        registerOpenBadges(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }
@@ -213,14 +217,19 @@ struct Routes: Sendable {
 
     // MARK: Pages
 
+    /// The reader's language: `?lang=`, else the one they chose before (a cookie), else their
+    /// browser's.
     func language(_ request: Request) -> Language {
         if let requested = request.uri.queryParameters.get("lang"), let language = Language(tag: requested) { return language }
+        if let chosen = request.cookies[LanguageCookie.name]?.value, let language = Language(tag: chosen) {
+            return language
+        }
         return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
     }
 
     func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var response = JSONResponse.bytes(Array(page.markup.utf8), status: status, contentType: "text/html; charset=utf-8")
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }

@@ -6,7 +6,7 @@ extension Node {
     /// Seeds the demo network once per data folder: institutions (with the public demo tokens
     /// `demo-<slug>`), their specs and awards. Seeding again does nothing.
     public func seedDemo() async throws {
-        if try await store.setting("demo.seeded") != nil { return }
+        if try await store.setting("demo.seeded") != nil { return try await seedDemoStaff() }
         var institutions: [String: Institution] = [:]
         for seed in DemoNetwork.institutions {
             if let existing = try await store.institution(slug: seed.slug) {
@@ -38,6 +38,28 @@ extension Node {
             _ = try await issue(input, for: institution, issuedAt: issuedAt)
         }
         try await store.setSetting("demo.seeded", "1")
+        try await seedDemoStaff()
         logger.info("seeded the demo network: \(institutions.count) institutions, \(specs.count) specs, \(DemoNetwork.awards.count) awards")
     }
+
+    /// The demo's console accounts: for each demo institution, `admin@<slug>.example`
+    /// (administrator) and `emision@<slug>.example` (issuer), with the public password
+    /// ``demoPassword``. Demo data only: never on a node with real institutions.
+    func seedDemoStaff() async throws {
+        if try await store.setting("demo.staff") != nil { return }
+        for seed in DemoNetwork.institutions {
+            guard let institution = try await store.institution(slug: seed.slug) else { continue }
+            for (user, name, role) in [("admin", "Administración", StaffRole.admin), ("emision", "Unidad de microcredenciales", .issuer)] {
+                let email = "\(user)@\(seed.slug).example"
+                if try await store.staff(email: email) != nil { continue }
+                _ = try await createStaff(
+                    email: email, name: "\(name) \(seed.slug.uppercased())", role: role, password: Node.demoPassword, for: institution,
+                    actor: "demo")
+            }
+        }
+        try await store.setSetting("demo.staff", "1")
+    }
+
+    /// The password of every demo console account (public, like the demo tokens).
+    public static let demoPassword = "mochila-demo-2026"
 }

@@ -16,10 +16,24 @@ public enum BatchProgress: Sendable, Hashable {
 /// The batches being signed in this process, for progress reports. A batch is stored whole at
 /// the end; if the process stops before, nothing of it was stored.
 final class BatchJobs: Sendable {
-    let jobs = Mutex<[UUID: BatchProgress]>([:])
+    let jobs = Mutex<[UUID: (owner: UUID, progress: BatchProgress)]>([:])
 
-    func set(_ id: UUID, _ progress: BatchProgress) { jobs.withLock { $0[id] = progress } }
-    func progress(_ id: UUID) -> BatchProgress? { jobs.withLock { $0[id] } }
+    /// Follows a new batch of the institution `owner`.
+    func start(_ id: UUID, owner: UUID, total: Int) {
+        jobs.withLock { $0[id] = (owner, .signing(done: 0, total: total)) }
+    }
+
+    /// Updates a batch being followed (others are not followed: nothing to report to).
+    func set(_ id: UUID, _ progress: BatchProgress) {
+        jobs.withLock { jobs in
+            if let owner = jobs[id]?.owner { jobs[id] = (owner, progress) }
+        }
+    }
+
+    /// The progress of a batch, only for the institution it belongs to.
+    func progress(_ id: UUID, owner: UUID) -> BatchProgress? {
+        jobs.withLock { jobs in jobs[id].flatMap { $0.owner == owner ? $0.progress : nil } }
+    }
 }
 
 /// A count shared by the tasks that sign a batch.
@@ -44,7 +58,7 @@ extension Node {
         }
         let spec = try await ownSpec(specID, version: version, of: institution)
         let id = UUID()
-        jobs.set(id, .signing(done: 0, total: entries.count))
+        jobs.start(id, owner: institution.id, total: entries.count)
         Task {
             do {
                 let count = try await issueBatch(id: id, entries, spec: spec, for: institution, actor: actor)
@@ -116,7 +130,7 @@ extension Node {
 
     /// A batch's progress: from this process while it is being signed, else from the store.
     public func batchProgress(_ id: UUID, of institution: Institution) async throws -> BatchProgress? {
-        if let progress = jobs.progress(id) { return progress }
+        if let progress = jobs.progress(id, owner: institution.id) { return progress }
         guard let batch = try await store.batch(id: id), batch.institutionID == institution.id else { return nil }
         return .issued(count: batch.count)
     }

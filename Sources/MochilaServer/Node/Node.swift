@@ -24,6 +24,8 @@ public struct Node: Sendable {
     let publisher: StatusPublisher
     /// Batches being signed, for progress reports.
     let jobs: BatchJobs
+    /// How staff passwords are hashed.
+    let passwordHasher: PasswordHasher
     /// The capacity of each status list (the minimum Bitstring Status List allows).
     static let statusListCapacity = BitstringStatusList.minimumEntries
 
@@ -36,7 +38,8 @@ public struct Node: Sendable {
     public init(
         store: any Store, vault: KeyVault, adminToken: String, clock: @escaping @Sendable () -> Date = Node.systemClock,
         publicURL: String = "http://localhost:8080", documents: any DocumentResolver = PreloadedDocuments(),
-        reference: ReferenceData = .bundled, logger: Logger = Logger(label: "mochila")
+        reference: ReferenceData = .bundled, passwordHasher: PasswordHasher = PasswordHasher(),
+        logger: Logger = Logger(label: "mochila")
     ) {
         let publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.store = store
@@ -50,6 +53,7 @@ public struct Node: Sendable {
         let own = NodeDocuments(store: store, publisher: publisher, publicURL: publicURL)
         self.verifier = CredentialVerifier(documents: ChainedResolver([own, documents]))
         self.jobs = BatchJobs()
+        self.passwordHasher = passwordHasher
         self.logger = logger
     }
 

@@ -15,8 +15,20 @@ struct CredentialPage {
     var reference: ReferenceData
 
     func render() -> HTML {
+        let title = credential["name"]?.stringValue ?? ""
+        return Layout.page(
+            title: spec != nil && language != signedLanguage ? spec!.title.text(language) : title, language: language,
+            path: "/credentials/\(award.id.uuidString.lowercased())", body: article(preview: false))
+    }
+
+    var signedLanguage: Language {
+        credential["credentialSubject"]?["achievement"]?["inLanguage"]?.stringValue.flatMap { Language(rawValue: $0) } ?? .es
+    }
+
+    /// The credential and its report; in a preview (an unsigned credential in the designer),
+    /// the credential alone.
+    func article(preview: Bool) -> HTML {
         let achievement = credential["credentialSubject"]?["achievement"] ?? .object([:])
-        let signedLanguage = achievement["inLanguage"]?.stringValue.flatMap { Language(rawValue: $0) } ?? .es
         // Texts come from the signed credential; in another language, from the spec's translation.
         let translated = spec != nil && language != signedLanguage
         let title = translated ? spec!.title.text(language) : (credential["name"]?.stringValue ?? "")
@@ -29,7 +41,7 @@ struct CredentialPage {
         let issuerID = CredentialVerifier.issuerID(of: credential.objectValue ?? [:]) ?? ""
         let learner = credential["credentialSubject"]?["name"]?.stringValue ?? award.learner.fullName
 
-        let banner = ReportView.banner(verified: report.verified, language)
+        let banner: HTML? = preview ? nil : ReportView.banner(verified: report.verified, language)
         let checks = ReportView.checks(report.checks, language)
         let skillItems = skills.map { skill -> HTML in
             let name = translated
@@ -90,9 +102,30 @@ struct CredentialPage {
             ? "<p class=\"muted\">\(UIText.text("credential.translationNote", language, signedLanguage.nativeName))</p>" : nil
         let skillsSection: HTML? = skillItems.isEmpty
             ? nil : "<h2>\(UIText.text("credential.skills", language))</h2><ul>\(skillItems)</ul>"
-        let body: HTML = """
+        var statusNotes: [HTML] = []
+        if !preview, let revocation = award.revocation {
+            statusNotes.append(
+                "<div class=\"banner bad\" role=\"alert\">\(UIText.text("credential.revoked", language, String(XSDDateTime.format(revocation.at).prefix(10)), revocation.reason))</div>")
+        }
+        if !preview, award.revocation == nil, let suspension = award.suspension {
+            statusNotes.append(
+                "<div class=\"banner bad\" role=\"alert\">\(UIText.text("credential.suspended", language, String(XSDDateTime.format(suspension.at).prefix(10)), suspension.reason))</div>")
+        }
+        let id = award.id.uuidString.lowercased()
+        let downloads: HTML? = preview ? nil : """
+            <p><a href="/api/v1/credentials/\(id)" download>\(UIText.text("credential.download", language))</a>\
+            \(award.revocation == nil && award.suspension == nil ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a>" as HTML : "")</p>
+            """
+        let reportSection: HTML? = preview ? nil : """
+            <section>
+            <h2>\(UIText.text("credential.report", language))</h2>
+            \(checks)
+            </section>
+            """
+        return """
             <article>
             \(banner)
+            \(statusNotes)
             <h1>\(title)</h1>
             <p>\(UIText.text("credential.awardedTo", language)) <strong>\(learner)</strong> · \
             \(UIText.text("credential.issuedBy", language)) <strong>\(issuerName)</strong></p>
@@ -103,14 +136,9 @@ struct CredentialPage {
             \(skillsSection)
             <h2>\(UIText.text("credential.details", language))</h2>
             <dl>\(details)</dl>
-            <p><a href="/api/v1/credentials/\(award.id.uuidString.lowercased())" download>\(UIText.text("credential.download", language))</a></p>
+            \(downloads)
             </article>
-            <section>
-            <h2>\(UIText.text("credential.report", language))</h2>
-            \(checks)
-            </section>
+            \(reportSection)
             """
-        return Layout.page(
-            title: title, language: language, path: "/credentials/\(award.id.uuidString.lowercased())", body: body)
     }
 }

@@ -45,5 +45,20 @@ enum Layout {
         .checks .passed{border-color:#2e7d32}.checks .failed{border-color:#c62828}.checks .unknown,.checks .skipped{border-color:#9e9e9e}
         textarea{width:100%;font-family:ui-monospace,monospace}button{font-size:1rem;padding:.4rem 1.2rem}
         .muted{color:#646970;font-size:.9rem}code{word-break:break-all}footer{text-align:center;color:#646970;font-size:.85rem;padding:1rem}
+        label{display:block;margin:.5rem 0;font-weight:600}label input,label select,label textarea{display:block;width:100%;box-sizing:border-box;font:inherit;font-weight:400;padding:.35rem;margin-top:.2rem}
+        fieldset{border:1px solid #dcdcde;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:700;padding:0 .3rem}
+        fieldset.outcome{background:#fafafa}.row{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.row label{flex:1;min-width:12rem}
+        .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}.search label{flex:1;min-width:14rem;margin:0}.search p{flex-basis:100%;margin:0}
+        ul.plain{padding-left:0}ul.plain li{list-style:none;margin:.2rem 0}button.small{font-size:.85rem;padding:.15rem .6rem}
+        button.primary,a.button{background:#12355b;color:#fff;border:1px solid #12355b;border-radius:4px;text-decoration:none;padding:.4rem 1.2rem;display:inline-block}
+        .default-action{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+        nav.console{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;background:#fff;border:1px solid #dcdcde;border-radius:8px;padding:.6rem 1rem;margin-bottom:1.5rem}
+        nav.console a[aria-current]{font-weight:700;text-decoration:none;color:#1d2327}.who{display:flex;justify-content:flex-end;gap:1rem;color:#646970;font-size:.9rem;margin:-.8rem 0 .4rem}
+        form.inline{display:inline}button.link{background:none;border:none;color:#2271b1;text-decoration:underline;cursor:pointer;padding:0;font:inherit}
+        .state{padding:.1rem .5rem;border-radius:4px;font-size:.85rem}.state.active{background:#e6f4ea}.state.revoked{background:#fdecea}
+        .state.suspended{background:#fff4e5}.state.expired{background:#eee}.note{background:#eef4fb;color:#12355b;border:1px solid #a8c4e5}
+        .narrow{max-width:26rem;margin:0 auto}pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#fafafa;padding:.5rem}
+        progress{width:100%;height:1.5rem}details.section{background:#fff;border:1px solid #dcdcde;border-radius:8px;padding:1rem 1.5rem;margin-bottom:1.5rem}
+        .results{border-left:4px solid #2271b1;padding-left:.8rem;margin:.5rem 0}.actions form{margin-bottom:1rem}
         """
 }

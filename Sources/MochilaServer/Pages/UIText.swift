@@ -38,6 +38,15 @@ enum UIText {
         "credential.outcomes": [.es: "Resultados de aprendizaje", .pt: "Resultados de aprendizagem", .en: "Learning outcomes"],
         "credential.skills": [.es: "Habilidades (ESCO)", .pt: "Habilidades (ESCO)", .en: "Skills (ESCO)"],
         "credential.details": [.es: "Características", .pt: "Características", .en: "Details"],
+        "credential.revoked": [
+            .es: "Revocada por la institución el {0}: {1}", .pt: "Revogada pela instituição em {0}: {1}",
+            .en: "Revoked by the institution on {0}: {1}",
+        ],
+        "credential.suspended": [
+            .es: "Suspendida por la institución desde el {0}: {1}", .pt: "Suspensa pela instituição desde {0}: {1}",
+            .en: "Suspended by the institution since {0}: {1}",
+        ],
+        "credential.europass": [.es: "Exportar a Europass (ELM)", .pt: "Exportar para o Europass (ELM)", .en: "Export to Europass (ELM)"],
         "credential.report": [.es: "Informe de verificación", .pt: "Relatório de verificação", .en: "Verification report"],
         "credential.download": [.es: "Descargar la credencial firmada (JSON)", .pt: "Baixar a credencial assinada (JSON)", .en: "Download the signed credential (JSON)"],
         "credential.translationNote": [
