@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(name: "Mochila", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
     ],
     targets: [
         .executableTarget(
@@ -24,6 +25,19 @@ let package = Package(
             path: "Benchmarks/CredentialBenchmarks",
             resources: [.copy("Fixtures")],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "IssuanceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Credentials", package: "Mochila"),
+                .product(name: "MochilaCore", package: "Mochila"),
+                .product(name: "MochilaStore", package: "Mochila"),
+                .product(name: "MochilaServer", package: "Mochila"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            path: "Benchmarks/IssuanceBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
