@@ -79,11 +79,49 @@ public enum BakedBadge {
         guard let close = text[tagEnd...].range(of: "</openbadges:credential>") else {
             throw CredentialsError(.invalidDocument, "the SVG's openbadges:credential element is not closed")
         }
-        var content = text[text.index(after: tagEnd)..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        if content.hasPrefix("<![CDATA["), content.hasSuffix("]]>") {
-            content = String(content.dropFirst(9).dropLast(3))
-        }
+        let content = try characterData(text[text.index(after: tagEnd)..<close.lowerBound])
         return content.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text of an element's content as an XML parser reports it: CDATA sections joined (a
+    /// baker splits a `]]>` in the JSON across two sections) and character references and the
+    /// five predefined entities outside them decoded.
+    static func characterData(_ content: Substring) throws -> String {
+        var output = ""
+        var rest = content
+        while !rest.isEmpty {
+            if rest.hasPrefix("<![CDATA[") {
+                let body = rest.dropFirst(9)
+                guard let end = body.range(of: "]]>") else {
+                    throw CredentialsError(.invalidDocument, "the SVG's openbadges:credential has an unclosed CDATA section")
+                }
+                output += body[..<end.lowerBound]
+                rest = body[end.upperBound...]
+            } else if rest.hasPrefix("<") {
+                throw CredentialsError(.invalidDocument, "the SVG's openbadges:credential holds markup, not a credential")
+            } else if rest.hasPrefix("&") {
+                guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10 else {
+                    throw CredentialsError(.invalidDocument, "the SVG's openbadges:credential has a malformed entity reference")
+                }
+                let name = rest[rest.index(after: rest.startIndex)..<semicolon]
+                let predefined: [Substring: Character] = ["lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'"]
+                if let character = predefined[name] {
+                    output.append(character)
+                } else if name.hasPrefix("#x"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
+                    output.unicodeScalars.append(scalar)
+                } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) {
+                    output.unicodeScalars.append(scalar)
+                } else {
+                    throw CredentialsError(.invalidDocument, "the SVG's openbadges:credential uses an unknown entity &\(name);")
+                }
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                let next = rest.firstIndex { $0 == "<" || $0 == "&" } ?? rest.endIndex
+                output += rest[..<next]
+                rest = rest[next...]
+            }
+        }
+        return output
     }
 }
 

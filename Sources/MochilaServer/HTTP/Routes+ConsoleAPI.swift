@@ -63,17 +63,7 @@ extension Routes {
     /// credential in JSON-LD, for the Europass tools to seal. A revoked or suspended credential
     /// is not exported (409).
     func europass(_ context: BasicRequestContext) async throws -> Response {
-        let reference = try context.parameters.require("id")
-        guard let award = try await node.award(reference: reference) else { throw APIError.notFound("credential \(reference)") }
-        if award.revocation != nil {
-            throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and is not exported")
-        }
-        if award.suspension != nil {
-            throw APIError(.conflict, "suspended", "the credential is suspended by its issuer and is not exported until reinstated")
-        }
-        guard let institution = try await node.store.institution(id: award.institutionID),
-            let spec = try await node.store.spec(id: award.specID, version: award.specVersion)
-        else { throw APIError.notFound("credential \(reference)") }
+        let (award, institution, spec) = try await exportableAward(try context.parameters.require("id"), purpose: "exported")
         let document = EuropassCredential(institution: institution, spec: spec, award: award, reference: node.reference).document()
         var response = JSONResponse.bytes(JSONValue.object(document).serialized(.pretty), contentType: "application/ld+json")
         response.headers[.contentDisposition] =

@@ -22,6 +22,7 @@ struct Routes: Sendable {
         router.get("/credentials/:id") { request, context in try await credentialPage(request, context) }
         registerLifecycle(on: router)
         registerConsoleAPI(on: router)
+        registerBadges(on: router)
         registerVCAPIIssuer(on: router)
         Console(node: node, routes: self).register(on: router)
         registerOpenBadges(on: router)

@@ -114,7 +114,7 @@ struct CredentialPage {
         let id = award.id.uuidString.lowercased()
         let downloads: HTML? = preview ? nil : """
             <p><a href="/api/v1/credentials/\(id)" download>\(UIText.text("credential.download", language))</a>\
-            \(award.revocation == nil && award.suspension == nil ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a>" as HTML : "")</p>
+            \(award.revocation == nil && award.suspension == nil ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a>" as HTML : "")</p>
             """
         let reportSection: HTML? = preview ? nil : """
             <section>

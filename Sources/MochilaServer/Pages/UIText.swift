@@ -46,6 +46,9 @@ enum UIText {
             .es: "Suspendida por la institución desde el {0}: {1}", .pt: "Suspensa pela instituição desde {0}: {1}",
             .en: "Suspended by the institution since {0}: {1}",
         ],
+        "credential.badge": [
+            .es: "Insignia con la credencial (SVG)", .pt: "Insígnia com a credencial (SVG)", .en: "Badge with the credential baked in (SVG)",
+        ],
         "credential.europass": [.es: "Exportar a Europass (ELM)", .pt: "Exportar para o Europass (ELM)", .en: "Export to Europass (ELM)"],
         "credential.report": [.es: "Informe de verificación", .pt: "Relatório de verificação", .en: "Verification report"],
         "credential.download": [.es: "Descargar la credencial firmada (JSON)", .pt: "Baixar a credencial assinada (JSON)", .en: "Download the signed credential (JSON)"],

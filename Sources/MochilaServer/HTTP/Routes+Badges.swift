@@ -1,0 +1,47 @@
+import Credentials
+import Foundation
+import Hummingbird
+import MochilaCore
+
+/// Badge images with the credential baked in (Open Badges 3.0, section 5.3): what a learner
+/// drops into a profile, a mail or a backpack elsewhere, and what any OB 3.0 tool unbakes and
+/// verifies.
+extension Routes {
+    func registerBadges(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("/credentials/:id/badge.svg") { request, context in try await bakedBadgeSVG(request, context) }
+    }
+
+    /// `GET /api/v1/credentials/{id}/badge.svg`: an SVG badge (the achievement's name and the
+    /// issuer's) with the credential, exactly as stored, baked in. A revoked or suspended
+    /// credential is not handed out (409).
+    func bakedBadgeSVG(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let language = language(request)
+        let (award, institution, spec) = try await exportableAward(try context.parameters.require("id"), purpose: "baked into a badge")
+        let image = BadgeBaker.defaultBadgeSVG(title: spec.title.text(language), issuer: institution.name.text(language))
+        let baked = try BadgeBaker.bake(String(decoding: award.credential, as: UTF8.self), into: Array(image.utf8))
+        var response = JSONResponse.bytes(baked, contentType: "image/svg+xml; charset=utf-8")
+        response.headers[.contentDisposition] = "attachment; filename=\"insignia-\(award.id.uuidString.lowercased()).svg\""
+        // An SVG opened on its own is a document: nothing in it may run or load.
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return response
+    }
+
+    /// The award `reference` names, with its institution and spec, when it may leave the node as
+    /// a file: not revoked, not suspended.
+    /// - Throws: ``APIError`` 404 for an unknown credential, 409 `revoked` or `suspended`.
+    func exportableAward(_ reference: String, purpose: String) async throws -> (Award, Institution, MicroCredentialSpec) {
+        guard let award = try await node.award(reference: reference) else { throw APIError.notFound("credential \(reference)") }
+        if award.revocation != nil {
+            throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and is not \(purpose)")
+        }
+        if award.suspension != nil {
+            throw APIError(.conflict, "suspended", "the credential is suspended by its issuer and is not \(purpose) until reinstated")
+        }
+        guard let institution = try await node.store.institution(id: award.institutionID),
+            let spec = try await node.store.spec(id: award.specID, version: award.specVersion)
+        else { throw APIError.notFound("credential \(reference)") }
+        return (award, institution, spec)
+    }
+}

@@ -1,0 +1,53 @@
+import Credentials
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LinkedData
+import MochilaCore
+import Testing
+
+@testable import MochilaServer
+
+/// Badge images with the credential baked in, as a learner downloads them from the public page.
+@Suite struct BadgeRoutesTests {
+    @Test func theSVGBadgeCarriesTheCredentialAsIssuedAndItVerifies() async throws {
+        try await TestNode().run { client in
+            let token = try await createInstitution(client, slug: "uni-insignia")
+            let specID = try await createSpec(client, token: token)
+            let issued = try await client.execute(
+                uri: "/api/v1/awards", method: .post, headers: bearer(token),
+                body: body(["specId": .string(specID), "learner": ["givenName": "Rosa", "familyName": "Tzoc Xicará"]]))
+            #expect(issued.status == .created, "\(text(issued))")
+            let id = try #require(try json(issued)["id"]?.stringValue)
+
+            let page = text(try await client.execute(uri: "/credentials/\(id)?lang=es", method: .get))
+            #expect(page.contains("/api/v1/credentials/\(id)/badge.svg"))
+            #expect(page.contains("Insignia con la credencial (SVG)"))
+
+            let badge = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.svg?lang=es", method: .get)
+            #expect(badge.status == .ok)
+            #expect(badge.headers[.contentType] == "image/svg+xml; charset=utf-8")
+            #expect(badge.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(badge.headers[.contentDisposition]?.contains("insignia-\(id).svg") == true)
+            let svg = Array(badge.body.readableBytesView)
+            let stored = try await client.execute(uri: "/api/v1/credentials/\(id)", method: .get)
+            // Byte for byte the credential the node stored, so its proof still holds.
+            #expect(try BakedBadge.extract(from: svg) == String(decoding: stored.body.readableBytesView, as: UTF8.self))
+            let unbaked = try JSONValue(parsing: Array(try #require(try BakedBadge.extract(from: svg)).utf8))
+            let report = try json(
+                try await client.execute(
+                    uri: "/credentials/verify", method: .post, headers: [.contentType: "application/json"],
+                    body: body(["verifiableCredential": unbaked])))
+            #expect(report["verified"] == true, "\(report)")
+
+            // Revoked: no longer handed out.
+            let revoked = try await client.execute(
+                uri: "/api/v1/awards/\(id)/revoke", method: .post, headers: bearer(token), body: body(["reason": "Acta anulada"]))
+            #expect(revoked.status == .ok)
+            let refused = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.svg", method: .get)
+            #expect(refused.status == .conflict)
+            #expect(try json(refused)["error"]?["code"]?.stringValue == "revoked")
+            #expect(try await client.execute(uri: "/api/v1/credentials/\(UUID())/badge.svg", method: .get).status == .notFound)
+        }
+    }
+}
