@@ -23,6 +23,10 @@ import Testing
             let page = text(try await client.execute(uri: "/credentials/\(id)?lang=es", method: .get))
             #expect(page.contains("/api/v1/credentials/\(id)/badge.svg"))
             #expect(page.contains("Insignia con la credencial (SVG)"))
+            // LinkedIn's Add to Profile, pointing back at this page.
+            #expect(page.contains("Añadir a mi perfil de LinkedIn"))
+            #expect(page.contains("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name="))
+            #expect(page.contains("&amp;certId=\(id)"))
 
             let badge = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.svg?lang=es", method: .get)
             #expect(badge.status == .ok)
@@ -46,6 +50,7 @@ import Testing
             #expect(revoked.status == .ok)
             let refused = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.svg", method: .get)
             #expect(refused.status == .conflict)
+            #expect(!text(try await client.execute(uri: "/credentials/\(id)?lang=es", method: .get)).contains("linkedin.com"))
             #expect(try json(refused)["error"]?["code"]?.stringValue == "revoked")
             #expect(try await client.execute(uri: "/api/v1/credentials/\(UUID())/badge.svg", method: .get).status == .notFound)
         }

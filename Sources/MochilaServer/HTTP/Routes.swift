@@ -254,7 +254,8 @@ struct Routes: Sendable {
         let report = await node.verify(bytes: award.credential)
         let page = CredentialPage(
             language: language, award: award, credential: report.credential ?? .object([:]), report: report,
-            spec: try await node.store.spec(id: award.specID, version: award.specVersion), reference: node.reference)
+            spec: try await node.store.spec(id: award.specID, version: award.specVersion), reference: node.reference,
+            publicURL: node.publicURL)
         return html(page.render())
     }
 }

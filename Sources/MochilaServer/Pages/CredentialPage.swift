@@ -13,6 +13,8 @@ struct CredentialPage {
     /// The spec version the award was issued under, for translations of its texts.
     var spec: MicroCredentialSpec?
     var reference: ReferenceData
+    /// Where the node is reached from outside; with it, the page offers LinkedIn's Add to Profile.
+    var publicURL: String? = nil
 
     func render() -> HTML {
         let title = credential["name"]?.stringValue ?? ""
@@ -112,9 +114,17 @@ struct CredentialPage {
                 "<div class=\"banner bad\" role=\"alert\">\(UIText.text("credential.suspended", language, String(XSDDateTime.format(suspension.at).prefix(10)), suspension.reason))</div>")
         }
         let id = award.id.uuidString.lowercased()
+        let current = award.revocation == nil && award.suspension == nil
+        let linkedIn: HTML? = preview || !current ? nil : publicURL.map { publicURL -> HTML in
+            let link = LinkedInProfileLink(
+                name: title, organizationName: issuerName, issuedAt: award.issuedAt, expiresAt: award.validUntil,
+                certificationURL: "\(publicURL)/credentials/\(id)", certificationID: id)
+            return " · <a href=\"\(link.url)\" rel=\"noopener\" target=\"_blank\">\(UIText.text("credential.linkedin", language))</a>"
+        }
         let downloads: HTML? = preview ? nil : """
             <p><a href="/api/v1/credentials/\(id)" download>\(UIText.text("credential.download", language))</a>\
-            \(award.revocation == nil && award.suspension == nil ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a>" as HTML : "")</p>
+            \(linkedIn)\
+            \(current ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a>" as HTML : "")</p>
             """
         let reportSection: HTML? = preview ? nil : """
             <section>

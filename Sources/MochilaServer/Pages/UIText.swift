@@ -46,6 +46,7 @@ enum UIText {
             .es: "Suspendida por la institución desde el {0}: {1}", .pt: "Suspensa pela instituição desde {0}: {1}",
             .en: "Suspended by the institution since {0}: {1}",
         ],
+        "credential.linkedin": [.es: "Añadir a mi perfil de LinkedIn", .pt: "Adicionar ao meu perfil do LinkedIn", .en: "Add to my LinkedIn profile"],
         "credential.badge": [
             .es: "Insignia con la credencial (SVG)", .pt: "Insígnia com a credencial (SVG)", .en: "Badge with the credential baked in (SVG)",
         ],
