@@ -97,7 +97,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MochilaCoreTests",
-            dependencies: ["MochilaCore"]
+            dependencies: ["MochilaCore"],
+            // Read by the tests through #filePath (reference QR symbols and their generator).
+            exclude: ["Fixtures"]
         ),
         // A fresh PostgreSQL database per test, on the server MOCHILA_TEST_POSTGRES_URL names.
         .target(

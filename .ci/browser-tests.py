@@ -173,6 +173,10 @@ try:
     expect("Revocada por la institución" in page and "Error en el acta de calificaciones" in page,
            "the public page says it was revoked, and why")
     expect("La credencial no pudo verificarse" in page, "and that it does not verify")
+    qr = driver.find_element(By.CSS_SELECTOR, "p.qr img")
+    expect(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", qr),
+           "the page shows the QR code of its link")
+    expect("linkedin.com" not in page, "and offers no LinkedIn link for a revoked credential")
     shot("public-revoked")
 finally:
     if driver:

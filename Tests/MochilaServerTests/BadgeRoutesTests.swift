@@ -44,6 +44,25 @@ import Testing
                     body: body(["verifiableCredential": unbaked])))
             #expect(report["verified"] == true, "\(report)")
 
+            // The PNG badge: the QR code of the public page, with the credential baked in.
+            let png = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.png", method: .get)
+            #expect(png.status == .ok)
+            #expect(png.headers[.contentType] == "image/png")
+            #expect(
+                try BakedBadge.extract(from: Array(png.body.readableBytesView), inflate: { try ZLib.inflate($0) })
+                    == String(decoding: stored.body.readableBytesView, as: UTF8.self))
+
+            // The QR code of the page, shown on it.
+            #expect(page.contains("<img src=\"/api/v1/credentials/\(id)/qr.svg\""))
+            let qr = try await client.execute(uri: "/api/v1/credentials/\(id)/qr.svg?lang=es", method: .get)
+            #expect(qr.status == .ok)
+            let qrText = text(qr)
+            #expect(qrText.contains("aria-label=\"Código QR de esta página\""))
+            let expected = try QRCode("http://mochila.test/credentials/\(id)").svg(moduleSize: 8, quietZone: 4, label: "Código QR de esta página")
+            #expect(qrText == expected)
+            let qrPNG = try await client.execute(uri: "/api/v1/credentials/\(id)/qr.png", method: .get)
+            #expect(Array(qrPNG.body.readableBytesView) == (try QRCode("http://mochila.test/credentials/\(id)").png(moduleSize: 8, quietZone: 4)))
+
             // Revoked: no longer handed out.
             let revoked = try await client.execute(
                 uri: "/api/v1/awards/\(id)/revoke", method: .post, headers: bearer(token), body: body(["reason": "Acta anulada"]))

@@ -10,6 +10,46 @@ extension Routes {
     func registerBadges(on router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
         api.get("/credentials/:id/badge.svg") { request, context in try await bakedBadgeSVG(request, context) }
+        api.get("/credentials/:id/badge.png") { _, context in try await bakedBadgePNG(context) }
+        api.get("/credentials/:id/qr.svg") { request, context in try await qrCode(request, context, png: false) }
+        api.get("/credentials/:id/qr.png") { request, context in try await qrCode(request, context, png: true) }
+    }
+
+    /// `GET /api/v1/credentials/{id}/badge.png`: a PNG badge with the credential, exactly as
+    /// stored, baked in. The image is the QR code of the credential's public page, so a printed
+    /// or projected badge still leads to its live verification. 409 when revoked or suspended.
+    func bakedBadgePNG(_ context: BasicRequestContext) async throws -> Response {
+        let (award, _, _) = try await exportableAward(try context.parameters.require("id"), purpose: "baked into a badge")
+        let image = try QRCode(publicPage(of: award), correction: .medium).png(moduleSize: 8, quietZone: 4)
+        let baked = try BadgeBaker.bake(String(decoding: award.credential, as: UTF8.self), into: image)
+        var response = JSONResponse.bytes(baked, contentType: "image/png")
+        response.headers[.contentDisposition] = "attachment; filename=\"insignia-\(award.id.uuidString.lowercased()).png\""
+        return response
+    }
+
+    /// `GET /api/v1/credentials/{id}/qr.svg` and `qr.png`: the QR code of the credential's public
+    /// page (error correction M), to print or show on a phone. Served for any credential the node
+    /// holds: the page it leads to says whether it was revoked.
+    func qrCode(_ request: Request, _ context: BasicRequestContext, png: Bool) async throws -> Response {
+        let reference = try context.parameters.require("id")
+        guard let award = try await node.award(reference: reference) else { throw APIError.notFound("credential \(reference)") }
+        let code = try QRCode(publicPage(of: award), correction: .medium)
+        var response: Response
+        if png {
+            response = JSONResponse.bytes(code.png(moduleSize: 8, quietZone: 4), contentType: "image/png")
+        } else {
+            let label = UIText.text("credential.qr", language(request))
+            response = JSONResponse.bytes(Array(code.svg(moduleSize: 8, quietZone: 4, label: label).utf8), contentType: "image/svg+xml; charset=utf-8")
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+        }
+        response.headers[.cacheControl] = "public, max-age=86400"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return response
+    }
+
+    /// The public page of an award, as people outside reach it.
+    func publicPage(of award: Award) -> String {
+        node.publicURL + "/credentials/" + award.id.uuidString.lowercased()
     }
 
     /// `GET /api/v1/credentials/{id}/badge.svg`: an SVG badge (the achievement's name and the

@@ -124,7 +124,7 @@ struct CredentialPage {
         let downloads: HTML? = preview ? nil : """
             <p><a href="/api/v1/credentials/\(id)" download>\(UIText.text("credential.download", language))</a>\
             \(linkedIn)\
-            \(current ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a>" as HTML : "")</p>
+            \(current ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.png\" download>\(UIText.text("credential.badgePNG", language))</a>" as HTML : "")</p>
             """
         let reportSection: HTML? = preview ? nil : """
             <section>
@@ -147,6 +147,7 @@ struct CredentialPage {
             <h2>\(UIText.text("credential.details", language))</h2>
             <dl>\(details)</dl>
             \(downloads)
+            \(preview ? nil : "<p class=\"qr\"><a href=\"/api/v1/credentials/\(id)/qr.png\" download><img src=\"/api/v1/credentials/\(id)/qr.svg\" width=\"160\" height=\"160\" alt=\"\(UIText.text("credential.qr", language))\"></a></p>" as HTML?)
             </article>
             \(reportSection)
             """

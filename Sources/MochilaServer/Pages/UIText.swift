@@ -47,6 +47,8 @@ enum UIText {
             .en: "Suspended by the institution since {0}: {1}",
         ],
         "credential.linkedin": [.es: "Añadir a mi perfil de LinkedIn", .pt: "Adicionar ao meu perfil do LinkedIn", .en: "Add to my LinkedIn profile"],
+        "credential.qr": [.es: "Código QR de esta página", .pt: "Código QR desta página", .en: "QR code of this page"],
+        "credential.badgePNG": [.es: "Insignia (PNG)", .pt: "Insígnia (PNG)", .en: "Badge (PNG)"],
         "credential.badge": [
             .es: "Insignia con la credencial (SVG)", .pt: "Insígnia com a credencial (SVG)", .en: "Badge with the credential baked in (SVG)",
         ],
