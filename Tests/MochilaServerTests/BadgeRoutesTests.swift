@@ -63,12 +63,23 @@ import Testing
             let qrPNG = try await client.execute(uri: "/api/v1/credentials/\(id)/qr.png", method: .get)
             #expect(Array(qrPNG.body.readableBytesView) == (try QRCode("http://mochila.test/credentials/\(id)").png(moduleSize: 8, quietZone: 4)))
 
+            // Printed: a PDF with the page's link.
+            #expect(page.contains("/api/v1/credentials/\(id)/credential.pdf?lang=es"))
+            let pdf = try await client.execute(uri: "/api/v1/credentials/\(id)/credential.pdf?lang=es", method: .get)
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            let pdfBytes = Array(pdf.body.readableBytesView)
+            #expect(pdfBytes.starts(with: Array("%PDF-1.7".utf8)))
+            #expect(String(decoding: pdfBytes, as: UTF8.self).contains("/URI (http://mochila.test/credentials/\(id))"))
+
             // Revoked: no longer handed out.
             let revoked = try await client.execute(
                 uri: "/api/v1/awards/\(id)/revoke", method: .post, headers: bearer(token), body: body(["reason": "Acta anulada"]))
             #expect(revoked.status == .ok)
             let refused = try await client.execute(uri: "/api/v1/credentials/\(id)/badge.svg", method: .get)
             #expect(refused.status == .conflict)
+            #expect(try await client.execute(uri: "/api/v1/credentials/\(id)/credential.pdf", method: .get).status == .conflict)
+            #expect(try await client.execute(uri: "/api/v1/credentials/\(id)/badge.png", method: .get).status == .conflict)
             #expect(!text(try await client.execute(uri: "/credentials/\(id)?lang=es", method: .get)).contains("linkedin.com"))
             #expect(try json(refused)["error"]?["code"]?.stringValue == "revoked")
             #expect(try await client.execute(uri: "/api/v1/credentials/\(UUID())/badge.svg", method: .get).status == .notFound)

@@ -11,6 +11,7 @@ extension Routes {
         let api = router.group("api/v1")
         api.get("/credentials/:id/badge.svg") { request, context in try await bakedBadgeSVG(request, context) }
         api.get("/credentials/:id/badge.png") { _, context in try await bakedBadgePNG(context) }
+        api.get("/credentials/:id/credential.pdf") { request, context in try await credentialPDF(request, context) }
         api.get("/credentials/:id/qr.svg") { request, context in try await qrCode(request, context, png: false) }
         api.get("/credentials/:id/qr.png") { request, context in try await qrCode(request, context, png: true) }
     }
@@ -44,6 +45,20 @@ extension Routes {
         }
         response.headers[.cacheControl] = "public, max-age=86400"
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return response
+    }
+
+    /// `GET /api/v1/credentials/{id}/credential.pdf?lang=es`: the credential printed, with the
+    /// link and QR code of its public page. 409 when revoked or suspended.
+    func credentialPDF(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let (award, _, spec) = try await exportableAward(try context.parameters.require("id"), purpose: "printed")
+        let report = await node.verify(bytes: award.credential)
+        let page = CredentialPage(
+            language: language(request), award: award, credential: report.credential ?? .object([:]), report: report, spec: spec,
+            reference: node.reference)
+        let pdf = try CredentialPDF(page: page, link: publicPage(of: award), createdAt: node.clock()).render()
+        var response = JSONResponse.bytes(pdf, contentType: "application/pdf")
+        response.headers[.contentDisposition] = "attachment; filename=\"credencial-\(award.id.uuidString.lowercased()).pdf\""
         return response
     }
 

@@ -27,9 +27,21 @@ struct CredentialPage {
         credential["credentialSubject"]?["achievement"]?["inLanguage"]?.stringValue.flatMap { Language(rawValue: $0) } ?? .es
     }
 
-    /// The credential and its report; in a preview (an unsigned credential in the designer),
-    /// the credential alone.
-    func article(preview: Bool) -> HTML {
+    /// What the credential says, in the page's language: the same for the page and its PDF.
+    struct Summary {
+        var title: String
+        var description: String
+        var outcomes: [String]
+        var skills: [(name: String, url: String?)]
+        var issuerName: String
+        var learner: String
+        /// Label and value of each detail, in order.
+        var facts: [(label: String, value: String)]
+        /// The texts are the spec's translation, not the signed credential's own.
+        var translated: Bool
+    }
+
+    func summary() -> Summary {
         let achievement = credential["credentialSubject"]?["achievement"] ?? .object([:])
         // Texts come from the signed credential; in another language, from the spec's translation.
         let translated = spec != nil && language != signedLanguage
@@ -38,27 +50,23 @@ struct CredentialPage {
         let outcomes: [String] = translated
             ? spec!.learningOutcomes.map { $0.text.text(language) }
             : (achievement["learningOutcome"]?.asArray.compactMap { $0["name"]?.stringValue } ?? [])
-        let skills = (achievement["alignment"]?.asArray ?? []).filter { $0["targetFramework"]?.stringValue == "ESCO" }
-        let issuerName = credential["issuer"]?["name"]?.stringValue ?? ""
-        let issuerID = CredentialVerifier.issuerID(of: credential.objectValue ?? [:]) ?? ""
-        let learner = credential["credentialSubject"]?["name"]?.stringValue ?? award.learner.fullName
-
-        let banner: HTML? = preview ? nil : ReportView.banner(verified: report.verified, language)
-        let checks = ReportView.checks(report.checks, language)
-        let skillItems = skills.map { skill -> HTML in
+        let skills = (achievement["alignment"]?.asArray ?? []).filter { $0["targetFramework"]?.stringValue == "ESCO" }.map {
+            skill -> (name: String, url: String?) in
             let name = translated
                 ? (spec!.learningOutcomes.flatMap(\.skills).first { $0.uri == skill["targetUrl"]?.stringValue }?.label.text(language)
                     ?? skill["targetName"]?.stringValue ?? "")
                 : (skill["targetName"]?.stringValue ?? "")
-            guard let url = skill["targetUrl"]?.stringValue, url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                return "<li>\(name)</li>"
-            }
-            return "<li><a href=\"\(url)\" rel=\"noopener\">\(name)</a></li>"
+            let url = skill["targetUrl"]?.stringValue.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
+            return (name, url)
         }
-        var details: [HTML] = []
+        let issuerName = credential["issuer"]?["name"]?.stringValue ?? ""
+        let issuerID = CredentialVerifier.issuerID(of: credential.objectValue ?? [:]) ?? ""
+        let learner = credential["credentialSubject"]?["name"]?.stringValue ?? award.learner.fullName
+
+        var facts: [(label: String, value: String)] = []
         func row(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            details.append("<dt>\(UIText.text(label, language))</dt><dd>\(value)</dd>")
+            facts.append((UIText.text(label, language), value))
         }
         let validFrom = credential["validFrom"]?.stringValue.map { String($0.prefix(10)) } ?? ""
         if let until = credential["validUntil"]?.stringValue {
@@ -100,6 +108,26 @@ struct CredentialPage {
         row("field.id", credential["id"]?.stringValue)
         row("field.issuerDID", issuerID)
 
+        return Summary(
+            title: title, description: description, outcomes: outcomes, skills: skills, issuerName: issuerName, learner: learner,
+            facts: facts, translated: translated)
+    }
+
+    /// The credential and its report; in a preview (an unsigned credential in the designer),
+    /// the credential alone.
+    func article(preview: Bool) -> HTML {
+        let summary = summary()
+        let (title, description, outcomes, issuerName, learner, translated) = (
+            summary.title, summary.description, summary.outcomes, summary.issuerName, summary.learner, summary.translated
+        )
+        let banner: HTML? = preview ? nil : ReportView.banner(verified: report.verified, language)
+        let checks = ReportView.checks(report.checks, language)
+        let skillItems = summary.skills.map { skill -> HTML in
+            guard let url = skill.url else { return "<li>\(skill.name)</li>" }
+            return "<li><a href=\"\(url)\" rel=\"noopener\">\(skill.name)</a></li>"
+        }
+        let details = summary.facts.map { fact -> HTML in "<dt>\(fact.label)</dt><dd>\(fact.value)</dd>" }
+
         let note: HTML? = translated
             ? "<p class=\"muted\">\(UIText.text("credential.translationNote", language, signedLanguage.nativeName))</p>" : nil
         let skillsSection: HTML? = skillItems.isEmpty
@@ -124,7 +152,7 @@ struct CredentialPage {
         let downloads: HTML? = preview ? nil : """
             <p><a href="/api/v1/credentials/\(id)" download>\(UIText.text("credential.download", language))</a>\
             \(linkedIn)\
-            \(current ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.png\" download>\(UIText.text("credential.badgePNG", language))</a>" as HTML : "")</p>
+            \(current ? " · <a href=\"/api/v1/credentials/\(id)/europass\" download>\(UIText.text("credential.europass", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.svg\" download>\(UIText.text("credential.badge", language))</a> · <a href=\"/api/v1/credentials/\(id)/badge.png\" download>\(UIText.text("credential.badgePNG", language))</a> · <a href=\"/api/v1/credentials/\(id)/credential.pdf?lang=\(language.rawValue)\" download>\(UIText.text("credential.pdf", language))</a>" as HTML : "")</p>
             """
         let reportSection: HTML? = preview ? nil : """
             <section>

@@ -60,5 +60,11 @@ enum Layout {
         .narrow{max-width:26rem;margin:0 auto}pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#fafafa;padding:.5rem}
         progress{width:100%;height:1.5rem}details.section{background:#fff;border:1px solid #dcdcde;border-radius:8px;padding:1rem 1.5rem;margin-bottom:1.5rem}
         .results{border-left:4px solid #2271b1;padding-left:.8rem;margin:.5rem 0}.actions form{margin-bottom:1rem}
+        p.qr img{display:block;width:10rem;height:10rem}
+        @media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}header{padding:.6rem 1rem}section,article{padding:.8rem 1rem}}
+        @media print{body{background:#fff;font-size:11pt}header nav,nav.console,.who,form,button,footer,.default-action{display:none}
+        header{background:none;color:#000;padding:0 0 .5rem;border-bottom:1px solid #000}header a{color:#000}
+        main{max-width:none;margin:0;padding:0}section,article{border:none;padding:0;margin:0 0 1rem;break-inside:avoid-page}
+        a{color:#000;text-decoration:none}.banner{border:1px solid #000}.checks li{break-inside:avoid}}
         """
 }

@@ -49,6 +49,13 @@ enum UIText {
         "credential.linkedin": [.es: "Añadir a mi perfil de LinkedIn", .pt: "Adicionar ao meu perfil do LinkedIn", .en: "Add to my LinkedIn profile"],
         "credential.qr": [.es: "Código QR de esta página", .pt: "Código QR desta página", .en: "QR code of this page"],
         "credential.badgePNG": [.es: "Insignia (PNG)", .pt: "Insígnia (PNG)", .en: "Badge (PNG)"],
+        "credential.pdf": [.es: "Imprimir (PDF)", .pt: "Imprimir (PDF)", .en: "Print (PDF)"],
+        "pdf.verify": [.es: "Verifique esta credencial en:", .pt: "Verifique esta credencial em:", .en: "Verify this credential at:"],
+        "pdf.note": [
+            .es: "Este documento resume una credencial verificable. La credencial firmada, su estado (vigente, suspendida o revocada) y el informe de verificación están en el enlace de arriba.",
+            .pt: "Este documento resume uma credencial verificável. A credencial assinada, o seu estado (vigente, suspensa ou revogada) e o relatório de verificação estão no link acima.",
+            .en: "This document summarises a verifiable credential. The signed credential, its status (current, suspended or revoked) and the verification report are at the link above.",
+        ],
         "credential.badge": [
             .es: "Insignia con la credencial (SVG)", .pt: "Insígnia com a credencial (SVG)", .en: "Badge with the credential baked in (SVG)",
         ],
