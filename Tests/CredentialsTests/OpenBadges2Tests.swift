@@ -403,3 +403,21 @@ import Testing
         #expect(try OpenBadges2Baked.extract(from: Array("{}".utf8)) == nil)
     }
 }
+
+/// Which door an upload goes through: Open Badges 2.0, or the Verifiable Credential verifier.
+@Suite struct OpenBadges2DetectionTests {
+    @Test func openBadges2AssertionsAreToldFromVerifiableCredentials() throws {
+        let assertion = Array(try Fixtures.data("openbadges2/validator-core/2_0_basic_assertion.json"))
+        #expect(OpenBadges2Input.isOpenBadges2(assertion))
+        #expect(OpenBadges2Input.isOpenBadges2(Array(try Fixtures.data("openbadges2/signed/assertion-rs256.jws"))))
+        #expect(OpenBadges2Input.isOpenBadges2(Array(try Fixtures.data("openbadges2/baking-spec-example.svg"))))
+        #expect(OpenBadges2Input.isOpenBadges2(Array(" https://example.org/beths-robotics-badge.json\n".utf8)))
+
+        let credential = Array(try Fixtures.data("openbadges/spec-examples/sample-openbadgecredential.json"))
+        #expect(!OpenBadges2Input.isOpenBadges2(credential))
+        #expect(!OpenBadges2Input.isOpenBadges2(Array("hola mundo".utf8)))
+        #expect(!OpenBadges2Input.isOpenBadges2(Array("https://a.example/x y".utf8)))
+        let svg3 = try Fixtures.data("openbadges/baked/simple-json.svg")
+        #expect(!OpenBadges2Input.isOpenBadges2(Array(svg3)))
+    }
+}

@@ -16,12 +16,14 @@ struct TestNode {
     let app: Application<RouterResponder<BasicRequestContext>>
     static let adminToken = "test-admin-token"
 
-    init(demo: Bool = false, now: Date = XSDDateTime("2026-05-01T12:00:00Z")!.date) async throws {
+    init(
+        demo: Bool = false, now: Date = XSDDateTime("2026-05-01T12:00:00Z")!.date, documents: any DocumentResolver = PreloadedDocuments()
+    ) async throws {
         store = SQLiteStore(path: nil)
         try await store.migrate()
         node = Node(
             store: store, vault: try KeyVault(masterKey: KeyVault.generateMasterKey()), adminToken: TestNode.adminToken,
-            clock: { now }, publicURL: "http://mochila.test")
+            clock: { now }, publicURL: "http://mochila.test", documents: documents)
         if demo { try await node.seedDemo() }
         app = Application(router: buildRouter(node: node, demo: demo))
     }

@@ -139,3 +139,46 @@ import Testing
         #expect(try await resolver.document(at: "http://example.com/plain-http") == nil)
     }
 }
+
+/// Open Badges 2.0 assertions on the /verify page: the hosted assertion of 1EdTech's reference
+/// validator, its badge class and issuer served by an in-memory web.
+@Suite struct OpenBadges2PageTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/openbadges2/\(name).json")))
+    }
+
+    static func web() throws -> PreloadedDocuments {
+        var served: [String: JSONValue] = [:]
+        for name in ["2_0_basic_assertion", "2_0_basic_badgeclass", "2_0_basic_issuer"] {
+            let document = try JSONValue(parsing: try fixture(name))
+            served[document["id"]!.stringValue!] = document
+        }
+        return PreloadedDocuments(served)
+    }
+
+    @Test func aHostedAssertionIsVerifiedWithItsBadgeClassAndIssuer() async throws {
+        let test = try await TestNode(documents: try Self.web())
+        try await test.run { client in
+            let (type, form) = VerificationRoutesTests().multipart([("credential", nil, try Self.fixture("2_0_basic_assertion")), ("file", "", [])])
+            let page = try await client.execute(uri: "/verify?lang=es", method: .post, headers: [.contentType: type], body: form)
+            #expect(page.status == .ok)
+            let html = text(page)
+            #expect(html.contains("Insignia Open Badges 2.0: informe de verificación"))
+            #expect(html.contains("Awesome Robotics Badge"))
+            #expect(html.contains("Credencial verificada"), "\(html)")
+
+            // The URL alone works too; an assertion whose issuer cannot be reached is not verified.
+            let (urlType, urlForm) = VerificationRoutesTests().multipart([("credential", nil, Array("https://example.org/beths-robotics-badge.json".utf8)), ("file", "", [])])
+            let byURL = text(try await client.execute(uri: "/verify?lang=en", method: .post, headers: [.contentType: urlType], body: urlForm))
+            #expect(byURL.contains("Open Badges 2.0 badge: verification report"))
+            #expect(byURL.contains("Awesome Robotics Badge"))
+        }
+        let offline = try await TestNode()
+        try await offline.run { client in
+            let (type, form) = VerificationRoutesTests().multipart([("credential", nil, try Self.fixture("2_0_basic_assertion")), ("file", "", [])])
+            let html = text(try await client.execute(uri: "/verify?lang=es", method: .post, headers: [.contentType: type], body: form))
+            #expect(html.contains("Insignia Open Badges 2.0"))
+            #expect(!html.contains("Credencial verificada"))
+        }
+    }
+}

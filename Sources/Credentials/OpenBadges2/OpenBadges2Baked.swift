@@ -1,4 +1,5 @@
 import Foundation
+import LinkedData
 
 /// Open Badges 2.0 assertions baked into badge images (Open Badges Baking Specification 1.0):
 /// a PNG `iTXt` chunk with keyword `openbadges` (or, in pre-2013 badges, a `tEXt` chunk holding
@@ -189,5 +190,33 @@ public enum OpenBadges2Baked {
         let raw = quoted[quoted.index(after: quoted.startIndex)..<end]
         guard !raw.contains("<") else { throw CredentialsError(.invalidDocument, "the SVG has a malformed attribute value") }
         return (try BakedBadge.characterData(raw), quoted.index(after: end))
+    }
+}
+
+extension OpenBadges2Input {
+    /// Whether `bytes` are an Open Badges 2.0 (or 1.x) assertion rather than a Verifiable
+    /// Credential: an image baked the 2.0 way, the URL of a hosted assertion, JSON whose
+    /// `@context` is Open Badges' (`https://w3id.org/openbadges/…`, not the OB 3.0 VC context), or
+    /// a JWS carrying such JSON. Anything else goes to the Verifiable Credential verifier.
+    public static func isOpenBadges2(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<svg") {
+            // An image with an OB 3.0 credential is not 2.0, whatever else it carries.
+            if (try? BakedBadge.extract(from: bytes, inflate: { try ZLib.inflate($0) })) != nil { return false }
+            return (try? OpenBadges2Baked.extract(from: bytes)) != nil
+        }
+        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("https://") || text.hasPrefix("http://") {
+            return !text.contains(where: \.isWhitespace)
+        }
+        var json = text
+        if CredentialVerifier.looksLikeJWT(Array(text.utf8)) {
+            let parts = text.split(separator: ".")
+            guard let payload = try? Base64URL.decode(String(parts[1])) else { return false }
+            json = String(decoding: payload, as: UTF8.self)
+        }
+        guard json.hasPrefix("{"), let value = try? JSONValue(parsing: Array(json.utf8), limits: .credential) else { return false }
+        let contexts = value["@context"]?.asArray.compactMap(\.stringValue) ?? []
+        return contexts.contains { $0.hasPrefix("https://w3id.org/openbadges/v") || $0.hasPrefix("http://w3id.org/openbadges/v") }
+            || (contexts.isEmpty && value["type"]?.asArray.contains("Assertion") == true && value["verification"] != nil)
     }
 }

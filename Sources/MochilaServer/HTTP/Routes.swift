@@ -199,6 +199,13 @@ struct Routes: Sendable {
         let body = try await JSONResponse.body(request)
         let form = try MultipartForm(contentType: request.headers[.contentType] ?? "", body: body)
         var input: [UInt8] = []
+        // Open Badges 2.0 (hosted, signed or baked the 2.0 way) has a verifier of its own.
+        if let submitted = form.part("file").flatMap({ $0.body.isEmpty ? nil : $0.body }) ?? form.part("credential")?.body,
+            OpenBadges2Input.isOpenBadges2(submitted)
+        {
+            let result = await node.verifyOpenBadges2(bytes: submitted)
+            return html(VerifyPage(language: language, openBadges2: result).render())
+        }
         if let file = form.part("file"), !file.body.isEmpty {
             do {
                 input = try BakedBadge.extract(from: file.body, inflate: { try ZLib.inflate($0) }).map { Array($0.utf8) } ?? file.body

@@ -17,6 +17,8 @@ public struct Node: Sendable {
     public let clock: @Sendable () -> Date
     let issuer: CredentialIssuer
     let verifier: CredentialVerifier
+    /// Open Badges 2.0 assertions, imported from elsewhere (documents from the outside world only).
+    let openBadges2: OpenBadges2Verifier
     let logger: Logger
     /// The node's public base URL, without a trailing slash: status lists, DID documents and claim
     /// links are published under it. With `https`, institutions get `did:web` DIDs.
@@ -52,6 +54,7 @@ public struct Node: Sendable {
         self.publisher = StatusPublisher(store: store, vault: vault, clock: clock, publicURL: publicURL)
         let own = NodeDocuments(store: store, publisher: publisher, publicURL: publicURL)
         self.verifier = CredentialVerifier(documents: ChainedResolver([own, documents]))
+        self.openBadges2 = OpenBadges2Verifier(documents: documents, urlPolicy: .httpsOnly)
         self.jobs = BatchJobs()
         self.passwordHasher = passwordHasher
         self.logger = logger
@@ -216,6 +219,12 @@ public struct Node: Sendable {
     /// Verifies a credential given as bytes (JSON or a compact JWT) at the node's current time.
     public func verify(bytes: [UInt8]) async -> VerificationReport {
         await verifier.verify(bytes: bytes, at: clock())
+    }
+
+    /// Verifies an Open Badges 2.0 assertion (hosted, signed, or baked into an image) at the
+    /// node's current time, fetching its badge class, issuer, key and revocation list over HTTPS.
+    public func verifyOpenBadges2(bytes: [UInt8]) async -> OpenBadges2Verification {
+        await openBadges2.verify(bytes: bytes, at: clock())
     }
 
     /// Verifies a credential or a presentation given as bytes (JSON or a compact JWT).

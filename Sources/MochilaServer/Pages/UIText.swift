@@ -49,6 +49,10 @@ enum UIText {
         "credential.linkedin": [.es: "Añadir a mi perfil de LinkedIn", .pt: "Adicionar ao meu perfil do LinkedIn", .en: "Add to my LinkedIn profile"],
         "credential.qr": [.es: "Código QR de esta página", .pt: "Código QR desta página", .en: "QR code of this page"],
         "credential.badgePNG": [.es: "Insignia (PNG)", .pt: "Insígnia (PNG)", .en: "Badge (PNG)"],
+        "verify.openBadges2": [
+            .es: "Insignia Open Badges 2.0: informe de verificación", .pt: "Insígnia Open Badges 2.0: relatório de verificação",
+            .en: "Open Badges 2.0 badge: verification report",
+        ],
         "credential.pdf": [.es: "Imprimir (PDF)", .pt: "Imprimir (PDF)", .en: "Print (PDF)"],
         "pdf.verify": [.es: "Verifique esta credencial en:", .pt: "Verifique esta credencial em:", .en: "Verify this credential at:"],
         "pdf.note": [

@@ -9,11 +9,30 @@ struct VerifyPage {
     var outcome: VerificationOutcome?
     /// Why the submission could not be verified at all (nothing sent, an image without a credential…).
     var problem: String?
+    /// What verification found of an Open Badges 2.0 assertion.
+    var openBadges2: OpenBadges2Verification?
+
+    init(language: Language, outcome: VerificationOutcome? = nil, problem: String? = nil, openBadges2: OpenBadges2Verification? = nil) {
+        self.language = language
+        self.outcome = outcome
+        self.problem = problem
+        self.openBadges2 = openBadges2
+    }
 
     func render() -> HTML {
         var sections: [HTML] = []
         if let problem {
             sections.append("<section><div class=\"banner bad\" role=\"alert\">✘ \(problem)</div></section>")
+        }
+        if let result = openBadges2 {
+            var lines: [HTML] = []
+            if let name = result.badgeClass?["name"]?.stringValue { lines.append("<p><strong>\(name)</strong></p>") }
+            if let issuer = result.issuer?["name"]?.stringValue {
+                lines.append("<p>\(UIText.text("credential.issuedBy", language)) \(issuer)</p>")
+            }
+            sections.append(
+                "<section><h2>\(UIText.text("verify.openBadges2", language))</h2>\(lines)\(ReportView.banner(verified: result.verified, language))\(ReportView.checks(result.report.checks, language))</section>"
+            )
         }
         if let outcome {
             switch outcome {
