@@ -319,5 +319,68 @@ enum Migrations {
                 )
                 """,
             ]),
+        Migration(
+            version: 4, name: "learners, backpack, shares",
+            statements: [
+                // Bytes are base64 TEXT, as institution_keys.sealed_secret: the same statements
+                // on both databases. A temporary backpack has no email yet; several NULL emails
+                // are allowed by UNIQUE on SQLite and PostgreSQL alike.
+                """
+                CREATE TABLE learners (
+                    id TEXT PRIMARY KEY,
+                    email TEXT UNIQUE,
+                    display_name TEXT NOT NULL,
+                    holder_did TEXT NOT NULL UNIQUE,
+                    sealed_holder_key TEXT NOT NULL,
+                    password_hash TEXT,
+                    created_at BIGINT NOT NULL,
+                    deleted_at BIGINT
+                )
+                """,
+                """
+                CREATE TABLE learner_sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    learner_id TEXT NOT NULL REFERENCES learners(id),
+                    csrf_token TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX learner_sessions_learner ON learner_sessions(learner_id)",
+                "CREATE INDEX learner_sessions_expiry ON learner_sessions(expires_at)",
+                // A credential is held once per backpack (learner_id, digest); (id, learner_id)
+                // is what a share references, so that a share's learner owns its item.
+                """
+                CREATE TABLE backpack_items (
+                    id TEXT PRIMARY KEY,
+                    learner_id TEXT NOT NULL REFERENCES learners(id),
+                    award_id TEXT REFERENCES awards(id),
+                    credential TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    report TEXT NOT NULL,
+                    is_public INTEGER NOT NULL,
+                    added_at BIGINT NOT NULL,
+                    UNIQUE (learner_id, digest),
+                    UNIQUE (id, learner_id)
+                )
+                """,
+                "CREATE INDEX backpack_items_learner ON backpack_items(learner_id, added_at)",
+                "CREATE INDEX backpack_items_award ON backpack_items(award_id)",
+                """
+                CREATE TABLE shares (
+                    id TEXT PRIMARY KEY,
+                    item_id TEXT NOT NULL,
+                    learner_id TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT,
+                    revoked_at BIGINT,
+                    FOREIGN KEY (item_id, learner_id) REFERENCES backpack_items(id, learner_id)
+                )
+                """,
+                "CREATE INDEX shares_item ON shares(item_id, created_at)",
+                "CREATE INDEX shares_learner ON shares(learner_id)",
+            ]),
     ]
 }

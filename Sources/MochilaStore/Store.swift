@@ -110,6 +110,69 @@ public protocol Store: Sendable {
 
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, _ value: String) async throws
+
+    // MARK: Learners, backpacks and shares
+
+    /// Opens a backpack: a learner with an email and a password hash, or a temporary one with neither.
+    /// - Throws: ``StoreError/Code/conflict`` when the id or the email is taken.
+    func createLearner(_ learner: LearnerAccount, passwordHash: String?) async throws
+    /// A learner by id, deleted ones included (with their personal data cleared).
+    func learner(id: UUID) async throws -> LearnerAccount?
+    /// A learner and their password hash (`nil` until they set one), by email (lowercased).
+    func learner(email: String) async throws -> (LearnerAccount, passwordHash: String?)?
+    /// Sets a learner's email, display name and password hash: makes a temporary backpack
+    /// permanent, or changes them. Pass the current values for the ones that stay.
+    /// - Returns: `false` when there is no such learner, or it was deleted (nothing changes).
+    /// - Throws: ``StoreError/Code/conflict`` when another learner has the email.
+    @discardableResult
+    func setLearnerAccount(id: UUID, email: String, displayName: String, passwordHash: String) async throws -> Bool
+    /// Deletes a backpack, in one transaction: its email, display name, password hash and sealed
+    /// holder key are cleared, `deletedAt` is set, and its sessions, items and shares are
+    /// deleted. The row stays (with its id and holder DID) so that nothing else dangles, and
+    /// awards, the credentials issued to the learner, are untouched. A second call changes nothing.
+    func deleteLearner(id: UUID, at: Date) async throws
+
+    /// Stores a learner's session.
+    /// - Throws: ``StoreError/Code/conflict`` when the token hash is taken;
+    ///   ``StoreError/Code/refused`` when there is no such learner.
+    func createLearnerSession(_ session: LearnerSession) async throws
+    /// A learner's session by its token's hash, expired or not (as ``session(tokenHash:)``):
+    /// callers compare ``LearnerSession/expiresAt`` with the time.
+    func learnerSession(tokenHash: String) async throws -> LearnerSession?
+    func deleteLearnerSession(tokenHash: String) async throws
+    /// Deletes learners' sessions that expired before `date`.
+    func deleteLearnerSessions(expiredBefore date: Date) async throws
+
+    /// Puts a credential in a learner's backpack.
+    /// - Throws: ``StoreError/Code/conflict`` when the backpack already holds a credential with
+    ///   the same digest (or the id is taken); ``StoreError/Code/refused`` when the learner, or the
+    ///   award it names, does not exist.
+    func addBackpackItem(_ item: BackpackItem) async throws
+    /// A learner's items, newest first.
+    func backpackItems(learnerID: UUID) async throws -> [BackpackItem]
+    /// An item by id, of any learner: callers check ``BackpackItem/learnerID``.
+    func backpackItem(id: UUID) async throws -> BackpackItem?
+    /// Shows an item on the learner's public profile, or hides it.
+    /// - Returns: `false` when the learner has no such item (an item of another learner is untouched).
+    @discardableResult
+    func setBackpackItemPublic(id: UUID, learnerID: UUID, isPublic: Bool) async throws -> Bool
+    /// Deletes an item of a learner, with its shares, in one transaction.
+    /// - Returns: `false` when the learner has no such item (an item of another learner is untouched).
+    @discardableResult
+    func deleteBackpackItem(id: UUID, learnerID: UUID) async throws -> Bool
+
+    /// Stores a share link.
+    /// - Throws: ``StoreError/Code/conflict`` when the id is taken; ``StoreError/Code/refused``
+    ///   when the item does not exist or belongs to another learner.
+    func createShare(_ share: Share) async throws
+    /// A share link by its id, revoked and expired ones included: callers ask ``Share/isActive(at:)``.
+    func share(id: String) async throws -> Share?
+    /// An item's share links, newest first.
+    func shares(itemID: UUID) async throws -> [Share]
+    /// Revokes a learner's share link; a revocation is final, and a second one keeps the first date.
+    /// - Returns: `false` when the learner has no such share, or it was already revoked.
+    @discardableResult
+    func revokeShare(id: String, learnerID: UUID, at: Date) async throws -> Bool
 }
 
 /// A status list: a numbered place for up to `capacity` credentials of one institution.
