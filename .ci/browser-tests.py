@@ -3,7 +3,8 @@
 person would, in Spanish and English: the first page, a credential's page, /verify with a
 pasted credential, a tampered one and an uploaded baked badge; then the console, in Spanish:
 sign in, design a spec with an ESCO skill, issue a batch from a CSV file, revoke one
-credential, and open its public page to see it revoked.
+credential, and open its public page to see it revoked; then a learner: save a credential in a
+new backpack, import a baked badge, share it and open the link signed out.
 
 Run from the repository root after `swift build`; it starts its own node on a scratch folder.
 """
@@ -178,6 +179,42 @@ try:
            "the page shows the QR code of its link")
     expect("linkedin.com" not in page, "and offers no LinkedIn link for a revoked credential")
     shot("public-revoked")
+
+    print("the learner's backpack: claim, import a baked badge, share, open the link signed out")
+    driver.delete_all_cookies()
+    driver.get(credential_url + "?lang=es")
+    claimed_name = driver.find_element(By.TAG_NAME, "h1").text
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
+    page = driver.page_source
+    expect("La credencial está en tu Mochila." in page and claimed_name in page, "the credential is saved in a new backpack")
+    expect("Credencial verificada" in page, "and verified there")
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    expect("Esta Mochila es temporal" in driver.page_source, "the backpack offers to be kept with an email")
+    # A badge with a credential baked in, as a learner downloads it from another credential's page.
+    awards = json.load(urllib.request.urlopen(urllib.request.Request(
+        BASE + "/api/v1/awards", headers={"Authorization": "Bearer demo-ucambar"})))
+    badge_path = os.path.join(data, "insignia.svg")
+    with urllib.request.urlopen(BASE + f"/api/v1/credentials/{awards[0]['id']}/badge.svg") as response, open(badge_path, "wb") as out:
+        out.write(response.read())
+    driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/import'] input[type=file]").send_keys(badge_path)
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Importar']"))
+    page = driver.page_source
+    expect("La credencial está en tu Mochila." in page and "importada" in page, "a baked badge is imported")
+    expect("Credencial verificada" in page, "and verified on arrival")
+    shot("backpack-item")
+    Select(driver.find_element(By.NAME, "expires")).select_by_value("7")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Crear enlace']"))
+    codes = [c.text for c in driver.find_elements(By.TAG_NAME, "code") if "/c/" in c.text]
+    expect(len(codes) == 1, "a share link is made")
+    if codes:
+        link = codes[0].replace("http://localhost:8080", BASE).replace("http://127.0.0.1:" + str(PORT), BASE)
+        share_id = link.rsplit("/c/", 1)[1]
+        driver.delete_all_cookies()
+        driver.get(BASE + "/c/" + share_id + "?lang=es")
+        page = driver.page_source
+        expect("Compartida desde una Mochila" in page and "Credencial verificada" in page,
+               "the shared link opens signed out, with the credential verified now")
+        shot("shared")
 finally:
     if driver:
         driver.quit()

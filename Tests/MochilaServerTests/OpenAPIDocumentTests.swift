@@ -45,9 +45,11 @@ import Testing
         return filled
     }
 
-    /// The pages (HTML for people, not API): left out of the document on purpose.
+    /// The pages (HTML for people, not API: the public pages, the console, the backpack and its
+    /// share links): left out of the document on purpose.
     static func isPage(_ path: String) -> Bool {
-        path == "/" || path == "/verify" || path == "/console" || path.hasPrefix("/console/")
+        path == "/" || path == "/verify" || path == "/console" || path.hasPrefix("/console/") || path == "/mochila"
+            || path.hasPrefix("/mochila/") || path.hasPrefix("/c/")
     }
 
     @Test func isAnOpenAPI3DocumentWhoseReferencesResolve() throws {

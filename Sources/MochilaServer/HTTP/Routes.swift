@@ -25,6 +25,7 @@ struct Routes: Sendable {
         registerBadges(on: router)
         registerVCAPIIssuer(on: router)
         Console(node: node, routes: self).register(on: router)
+        Backpack(node: node, routes: self).register(on: router)
         registerOpenBadges(on: router)
 
         let api = router.group("api/v1")

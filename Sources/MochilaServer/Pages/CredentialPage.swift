@@ -175,6 +175,7 @@ struct CredentialPage {
             <h2>\(UIText.text("credential.details", language))</h2>
             <dl>\(details)</dl>
             \(downloads)
+            \(preview || !current ? nil : "<form method=\"post\" action=\"/mochila/claim/\(id)?lang=\(language.rawValue)\"><button class=\"primary\" type=\"submit\">\(BackpackText.text("backpack.save", language))</button></form>" as HTML?)
             \(preview ? nil : "<p class=\"qr\"><a href=\"/api/v1/credentials/\(id)/qr.png\" download><img src=\"/api/v1/credentials/\(id)/qr.svg\" width=\"160\" height=\"160\" alt=\"\(UIText.text("credential.qr", language))\"></a></p>" as HTML?)
             </article>
             \(reportSection)

@@ -123,6 +123,7 @@ enum UIText {
         "verify.presentation": [.es: "Presentación", .pt: "Apresentação", .en: "Presentation"],
         "verify.credentialNumber": [.es: "Credencial {0}", .pt: "Credencial {0}", .en: "Credential {0}"],
         "nav.verify": [.es: "Verificar", .pt: "Verificar", .en: "Verify"],
+        "nav.backpack": [.es: "Mi Mochila", .pt: "Minha Mochila", .en: "My backpack"],
         "notFound.title": [.es: "No encontrada", .pt: "Não encontrada", .en: "Not found"],
         "notFound.credential": [
             .es: "No hay ninguna credencial con ese identificador en este nodo.",

@@ -1,0 +1,252 @@
+import Credentials
+import Crypto
+import Foundation
+import LinkedData
+import MochilaCore
+import MochilaStore
+
+/// The learner's backpack on a node: opening one from a claim link, making it permanent,
+/// claiming this node's credentials, importing others (each verified on arrival, its report
+/// kept), and share links that show a credential with its live verification.
+extension Node {
+    /// How long a backpack session lasts: a temporary backpack lives in its cookie, so it is long.
+    static let backpackSessionLifetime: TimeInterval = 90 * 24 * 3600
+    /// The largest credential or badge image a learner imports.
+    static let importMaxBytes = 4 << 20
+    /// The most credentials one backpack holds.
+    static let backpackCapacity = 2000
+
+    // MARK: Accounts
+
+    /// Opens a temporary backpack (no email or password yet) with a fresh `did:key` holder key,
+    /// and signs it in.
+    public func openBackpack() async throws -> (LearnerAccount, token: String, session: LearnerSession) {
+        let now = clock()
+        let key = SigningKey.generate(.ed25519)
+        let did = DIDKey.did(for: key.publicKey)
+        let learner = LearnerAccount(
+            email: nil, displayName: "", holderDID: did, sealedHolderKey: try vault.seal(key.secretBytes, keyID: did), createdAt: now)
+        try await store.createLearner(learner, passwordHash: nil)
+        let (token, session) = try await newLearnerSession(learner, at: now)
+        return (learner, token, session)
+    }
+
+    /// Makes a backpack permanent, or changes its email, name or password.
+    /// - Throws: ``ValidationError`` naming the fields to fix; 409 when the email has an account.
+    public func setBackpackAccount(_ learner: LearnerAccount, email: String, displayName: String, password: String) async throws
+        -> LearnerAccount
+    {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [ValidationError.Problem] = []
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") || email.count > 254 {
+            problems.append(.init(field: "email", message: "\"\(email)\" is not an email address"))
+        }
+        if displayName.count > 200 { problems.append(.init(field: "name", message: "is at most 200 characters")) }
+        do { try PasswordHasher.validate(password) } catch let error as ValidationError { problems += error.problems }
+        if !problems.isEmpty { throw ValidationError(problems) }
+        if let (other, _) = try await store.learner(email: email), other.id != learner.id {
+            throw APIError(.conflict, "conflict", "there is already a backpack for \(email)")
+        }
+        guard try await store.setLearnerAccount(id: learner.id, email: email, displayName: displayName, passwordHash: try passwordHasher.hash(password))
+        else { throw APIError.notFound("backpack") }
+        var updated = learner
+        updated.email = email
+        updated.displayName = displayName
+        return updated
+    }
+
+    /// Signs a learner in with email and password.
+    /// - Returns: `nil` when either is wrong (the same answer for both, in the same time).
+    public func signInBackpack(email: String, password: String) async throws -> (LearnerAccount, token: String, session: LearnerSession)? {
+        let found = try await store.learner(email: email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        let stored = found?.passwordHash ?? Node.unknownAccountHash
+        guard passwordHasher.verify(password, against: stored), let (learner, _) = found, !learner.isDeleted else { return nil }
+        let (token, session) = try await newLearnerSession(learner, at: clock())
+        return (learner, token, session)
+    }
+
+    /// The learner and session of a cookie token, when the session is current.
+    public func backpackSession(token: String) async throws -> (LearnerAccount, LearnerSession)? {
+        guard let session = try await store.learnerSession(tokenHash: Node.hash(token: token)), session.isActive(at: clock()),
+            let learner = try await store.learner(id: session.learnerID), !learner.isDeleted
+        else { return nil }
+        return (learner, session)
+    }
+
+    public func signOutBackpack(token: String) async throws {
+        try await store.deleteLearnerSession(tokenHash: Node.hash(token: token))
+    }
+
+    /// Deletes a backpack: its credentials, shares, sessions, email, name, password and holder
+    /// key go; the credentials institutions issued stay valid and verifiable.
+    public func deleteBackpack(_ learner: LearnerAccount) async throws {
+        try await store.deleteLearner(id: learner.id, at: clock())
+    }
+
+    func newLearnerSession(_ learner: LearnerAccount, at now: Date) async throws -> (String, LearnerSession) {
+        let token = Node.newToken()
+        let session = LearnerSession(
+            tokenHash: Node.hash(token: token), learnerID: learner.id, csrfToken: Node.newToken(), createdAt: now,
+            expiresAt: now.addingTimeInterval(Node.backpackSessionLifetime))
+        try await store.deleteLearnerSessions(expiredBefore: now)
+        try await store.createLearnerSession(session)
+        return (token, session)
+    }
+
+    // MARK: Credentials in the backpack
+
+    /// Puts a credential this node issued into a backpack (the learner followed its claim link).
+    /// Claiming twice answers with the item already there.
+    /// - Throws: 404 for an unknown award; 409 when it was revoked.
+    public func claim(awardID: UUID, into learner: LearnerAccount) async throws -> BackpackItem {
+        guard let award = try await store.award(id: awardID) else { throw APIError.notFound("credential \(awardID)") }
+        if award.revocation != nil {
+            throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and cannot be kept")
+        }
+        if let existing = try await item(with: award.credential, of: learner) { return existing }
+        let report = await verify(bytes: award.credential)
+        let item = BackpackItem(
+            learnerID: learner.id, awardID: award.id, credential: award.credential, format: .vcJSON, source: .claim,
+            report: Node.withSummary(report.json(input: nil), of: report.credential).serializedString(), addedAt: clock())
+        try await add(item)
+        return item
+    }
+
+    /// Imports a credential earned elsewhere: an Open Badges 3.0 / VC credential (JSON or JWT),
+    /// a badge image with one baked in (OB 3.0 or 2.0), or an Open Badges 2.0 assertion (JSON,
+    /// JWS or the URL of a hosted one). It is verified on arrival and kept with its report,
+    /// verified or not, so that the learner sees why; what is not a credential at all is refused.
+    /// - Throws: ``ValidationError`` (field `file`) for an empty, oversized or unreadable upload.
+    public func importCredential(_ bytes: [UInt8], into learner: LearnerAccount) async throws -> BackpackItem {
+        guard !bytes.isEmpty else { throw ValidationError(field: "file", "choose a file or paste a credential") }
+        guard bytes.count <= Node.importMaxBytes else {
+            throw ValidationError(field: "file", "is \(bytes.count) bytes, more than \(Node.importMaxBytes)")
+        }
+        let format: BackpackItem.Format
+        let credential: [UInt8]
+        let report: JSONValue
+        if OpenBadges2Input.isOpenBadges2(bytes) {
+            let result = await verifyOpenBadges2(bytes: bytes)
+            if result.assertion == nil && result.report.result(.format)?.status == .failed {
+                throw ValidationError(field: "file", "is not an Open Badges 2.0 assertion that can be read")
+            }
+            format = .openBadges2
+            credential = bytes
+            report = Node.withSummary(
+                result.report.json(input: nil), name: result.badgeClass?["name"]?.stringValue,
+                issuer: result.issuer?["name"]?.stringValue)
+        } else {
+            let baked: String?
+            do {
+                baked = try BakedBadge.extract(from: bytes, inflate: { try ZLib.inflate($0) })
+            } catch {
+                throw ValidationError(field: "file", "the image carries no credential that can be read: \(error)")
+            }
+            credential = baked.map { Array($0.utf8) } ?? bytes
+            format = CredentialVerifier.looksLikeJWT(credential) ? .vcJWT : .vcJSON
+            let verification = await verify(bytes: credential)
+            if verification.credential == nil {
+                throw ValidationError(field: "file", "is not a credential Mochila can read (JSON, JWT, or a PNG or SVG badge)")
+            }
+            report = Node.withSummary(verification.json(input: nil), of: verification.credential)
+        }
+        if let existing = try await item(with: credential, of: learner) { return existing }
+        let item = BackpackItem(
+            learnerID: learner.id, credential: credential, format: format, source: .import, report: report.serializedString(),
+            addedAt: clock())
+        try await add(item)
+        return item
+    }
+
+    /// A report kept with an item, with what the backpack lists it by: `summary.name` and
+    /// `summary.issuer` (read once, on arrival).
+    static func withSummary(_ report: JSONValue, of credential: JSONValue?) -> JSONValue {
+        let name = credential?["name"]?.stringValue ?? credential?["credentialSubject"]?.asArray.first?["achievement"]?["name"]?.stringValue
+        let issuer = credential?["issuer"]?["name"]?.stringValue ?? credential.flatMap { CredentialVerifier.issuerID(of: $0.objectValue ?? [:]) }
+        return withSummary(report, name: name, issuer: issuer)
+    }
+
+    static func withSummary(_ report: JSONValue, name: String?, issuer: String?) -> JSONValue {
+        guard var object = report.objectValue else { return report }
+        var summary = JSONObject()
+        if let name { summary["name"] = .string(String(name.prefix(300))) }
+        if let issuer { summary["issuer"] = .string(String(issuer.prefix(300))) }
+        object["summary"] = .object(summary)
+        return .object(object)
+    }
+
+    /// The learner's credentials, newest first.
+    public func backpack(of learner: LearnerAccount) async throws -> [BackpackItem] {
+        try await store.backpackItems(learnerID: learner.id)
+    }
+
+    /// One of the learner's credentials.
+    /// - Throws: 404 when it is not in this learner's backpack.
+    public func backpackItem(_ id: UUID, of learner: LearnerAccount) async throws -> BackpackItem {
+        guard let item = try await store.backpackItem(id: id), item.learnerID == learner.id else {
+            throw APIError.notFound("credential \(id) in this backpack")
+        }
+        return item
+    }
+
+    /// Removes a credential from the backpack, and its share links with it.
+    public func removeFromBackpack(_ id: UUID, of learner: LearnerAccount) async throws {
+        guard try await store.deleteBackpackItem(id: id, learnerID: learner.id) else {
+            throw APIError.notFound("credential \(id) in this backpack")
+        }
+    }
+
+    func item(with credential: [UInt8], of learner: LearnerAccount) async throws -> BackpackItem? {
+        let digest = BackpackItem.digest(of: credential)
+        return try await store.backpackItems(learnerID: learner.id).first { $0.digest == digest }
+    }
+
+    func add(_ item: BackpackItem) async throws {
+        guard try await store.backpackItems(learnerID: item.learnerID).count < Node.backpackCapacity else {
+            throw APIError(.conflict, "full", "a backpack holds at most \(Node.backpackCapacity) credentials")
+        }
+        try await store.addBackpackItem(item)
+    }
+
+    // MARK: Sharing
+
+    /// A share link for one of the learner's credentials, valid until `expiresAt` (or until
+    /// revoked).
+    /// - Throws: 404 for a credential not in this backpack; ``ValidationError`` for an expiry in the past.
+    public func share(_ itemID: UUID, of learner: LearnerAccount, expiresAt: Date?) async throws -> Share {
+        let item = try await backpackItem(itemID, of: learner)
+        let now = clock()
+        if let expiresAt, expiresAt <= now { throw ValidationError(field: "expires", "must be in the future") }
+        let share = Share(id: Node.newShareID(), itemID: item.id, learnerID: learner.id, createdAt: now, expiresAt: expiresAt)
+        try await store.createShare(share)
+        return share
+    }
+
+    /// Ends a share link: whoever opens it afterwards reads that it was withdrawn.
+    public func revokeShare(_ id: String, of learner: LearnerAccount) async throws {
+        guard try await store.revokeShare(id: id, learnerID: learner.id, at: clock()) else {
+            throw APIError.notFound("share link")
+        }
+    }
+
+    /// What a share link shows: the credential and its verification, checked now. `nil` for a
+    /// link that does not exist, was withdrawn or expired.
+    public func shared(_ id: String) async throws -> (Share, BackpackItem, VerificationReport)? {
+        guard id.count <= 64, let share = try await store.share(id: id), share.isActive(at: clock()),
+            let item = try await store.backpackItem(id: share.itemID), item.learnerID == share.learnerID
+        else { return nil }
+        let report: VerificationReport
+        switch item.format {
+        case .openBadges2: report = await verifyOpenBadges2(bytes: item.credential).report
+        default: report = await verify(bytes: item.credential)
+        }
+        return (share, item, report)
+    }
+
+    /// A share link's id: 128 random bits, base64url.
+    static func newShareID() -> String {
+        Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
+    }
+}
