@@ -150,9 +150,11 @@ import Testing
             #expect(text(try await learner.get(client, "/mochila")).contains("no verificada al llegar"))
 
             // What is not a credential is refused, naming the field.
-            let junk = try await upload(client, learner, file: Array("hola, esto no es una credencial".utf8))
-            #expect(junk.status == .badRequest)
-            #expect(text(junk).contains("<code>file</code>"))
+            for junk in ["hola, esto no es una credencial", #"{"nombre": "no es una credencial"}"#] {
+                let refused = try await upload(client, learner, file: Array(junk.utf8))
+                #expect(refused.status == .badRequest)
+                #expect(text(refused).contains("<code>file</code>"))
+            }
         }
     }
 

@@ -147,7 +147,8 @@ extension Node {
             credential = baked.map { Array($0.utf8) } ?? bytes
             format = CredentialVerifier.looksLikeJWT(credential) ? .vcJWT : .vcJSON
             let verification = await verify(bytes: credential)
-            if verification.credential == nil {
+            // Kept even when it does not verify (the learner sees why), but only if it is a credential at all.
+            guard verification.credential?["type"]?.asArray.contains("VerifiableCredential") == true else {
                 throw ValidationError(field: "file", "is not a credential Mochila can read (JSON, JWT, or a PNG or SVG badge)")
             }
             report = Node.withSummary(verification.json(input: nil), of: verification.credential)
