@@ -4,7 +4,8 @@ person would, in Spanish and English: the first page, a credential's page, /veri
 pasted credential, a tampered one and an uploaded baked badge; then the console, in Spanish:
 sign in, design a spec with an ESCO skill, issue a batch from a CSV file, revoke one
 credential, and open its public page to see it revoked; then a learner: save a credential in a
-new backpack, import a baked badge, share it and open the link signed out.
+new backpack, import a baked badge, present both to a verifier, share one and open the link
+signed out.
 
 Run from the repository root after `swift build`; it starts its own node on a scratch folder.
 """
@@ -180,7 +181,7 @@ try:
     expect("linkedin.com" not in page, "and offers no LinkedIn link for a revoked credential")
     shot("public-revoked")
 
-    print("the learner's backpack: claim, import a baked badge, share, open the link signed out")
+    print("the learner's backpack: claim, import a baked badge, present, share, open the link signed out")
     driver.delete_all_cookies()
     driver.get(credential_url + "?lang=es")
     claimed_name = driver.find_element(By.TAG_NAME, "h1").text
@@ -202,6 +203,28 @@ try:
     expect("La credencial está en tu Mochila." in page and "importada" in page, "a baked badge is imported")
     expect("Credencial verificada" in page, "and verified on arrival")
     shot("backpack-item")
+    item_url = driver.current_url.split("?")[0]
+    # Present both credentials to a verifier who asked with a challenge and a domain.
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    boxes = driver.find_elements(By.CSS_SELECTOR, "form[action^='/mochila/present'] input[name=item]")
+    expect(len(boxes) == 2, "both credentials can be presented")
+    for box in boxes:
+        box.click()
+    driver.find_element(By.NAME, "challenge").send_keys("reto-de-la-empresa")
+    driver.find_element(By.NAME, "domain").send_keys("empleos.example")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Crear presentación']"))
+    presentation = json.loads(driver.find_element(By.ID, "presentation").get_attribute("value"))
+    expect("Presentación verificable" in driver.page_source and driver.find_elements(By.CSS_SELECTOR, ".banner.ok"),
+           "a presentation is signed with the holder key and checks")
+    request = urllib.request.Request(
+        BASE + "/presentations/verify", method="POST", headers={"Content-Type": "application/json"},
+        data=json.dumps({"verifiablePresentation": presentation,
+                         "options": {"challenge": "reto-de-la-empresa", "domain": "empleos.example"}}).encode())
+    with urllib.request.urlopen(request) as response:
+        expect(json.load(response).get("verified") is True and len(presentation["verifiableCredential"]) == 2,
+               "and the verifier's POST /presentations/verify accepts it")
+    shot("presentation")
+    driver.get(item_url + "?lang=es")
     Select(driver.find_element(By.NAME, "expires")).select_by_value("7")
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Crear enlace']"))
     codes = [c.text for c in driver.find_elements(By.TAG_NAME, "code") if "/c/" in c.text]

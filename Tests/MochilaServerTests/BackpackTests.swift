@@ -110,6 +110,31 @@ import Testing
             #expect(gone.status == .notFound)
             #expect(text(gone).contains("lo retiró"))
 
+            // Presented: a verifier's challenge and domain, answered with a presentation signed by
+            // the backpack's holder key, which the VC-API verifier accepts for that request only.
+            let noChallenge = try await again.post(client, "/mochila/present", [("item", itemID(itemPath))], from: "/mochila")
+            #expect(noChallenge.status == .badRequest)
+            let presented = try await again.post(
+                client, "/mochila/present", [("item", itemID(itemPath)), ("challenge", "reto-77"), ("domain", "empleos.example")],
+                from: "/mochila")
+            #expect(presented.status == .ok)
+            let presentedPage = text(presented)
+            #expect(presentedPage.contains("Presentación verificable"))
+            #expect(presentedPage.contains("class=\"checks\""))
+            let start = try #require(presentedPage.range(of: "readonly spellcheck=\"false\">")).upperBound
+            let escaped = String(presentedPage[start...].prefix { $0 != "<" })
+            let presentation = try JSONValue(parsing: Array(unescape(escaped).utf8))
+            #expect(presentation["holder"]?.stringValue?.hasPrefix("did:key:z6Mk") == true)
+            #expect(presentation["proof"]?["challenge"] == "reto-77")
+            let accepted = try await client.execute(
+                uri: "/presentations/verify", method: .post, headers: [.contentType: "application/json"],
+                body: body(["verifiablePresentation": presentation, "options": ["challenge": "reto-77", "domain": "empleos.example"]]))
+            #expect(accepted.status == .ok, "\(text(accepted))")
+            let replayed = try await client.execute(
+                uri: "/presentations/verify", method: .post, headers: [.contentType: "application/json"],
+                body: body(["verifiablePresentation": presentation, "options": ["challenge": "otro-reto", "domain": "empleos.example"]]))
+            #expect(replayed.status == .badRequest)
+
             // Deleted: the backpack and its data go; the credential the institution issued stays.
             let unconfirmed = try await again.post(client, "/mochila/delete", [("confirm", "no")], from: "/mochila")
             #expect(unconfirmed.status == .badRequest)
@@ -156,6 +181,14 @@ import Testing
                 #expect(text(refused).contains("<code>file</code>"))
             }
         }
+    }
+
+    func itemID(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+
+    func unescape(_ html: String) -> String {
+        html.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     func upload(_ client: any TestClientProtocol, _ learner: ConsoleUser, file: [UInt8]) async throws -> TestResponse {

@@ -85,6 +85,16 @@ struct Backpack: Sendable {
                 return response
             }
         }
+        router.post("/mochila/present") { request, _ in
+            try await form(request) { visit, form in
+                let items = form.fields.filter { $0.name == "item" }.compactMap { UUID(uuidString: $0.value) }
+                let challenge = form["challenge"] ?? ""
+                let domain = form["domain"]
+                let presentation = try await node.present(items, of: visit.learner, challenge: challenge, domain: domain)
+                let report = await node.verifyPresentation(presentation, challenge: challenge, domain: domain?.nilIfEmpty)
+                return presentationPage(visit, presentation, report)
+            }
+        }
         router.get("/c/:id") { request, context in try await sharedPage(request, try context.parameters.require("id")) }
     }
 
@@ -244,6 +254,18 @@ struct Backpack: Sendable {
                 \(visit.t("backpack.addedOn", String(XSDDateTime.format(item.addedAt).prefix(10))))</span> \(state)</li>
                 """
         }
+        let presentable = items.filter { $0.format == .vcJSON }
+        let choices: [HTML] = presentable.map { item in
+            "<li><label><input type=\"checkbox\" name=\"item\" value=\"\(item.id.uuidString.lowercased())\"> \(Backpack.summary(item).name)</label></li>"
+        }
+        let presentForm: HTML = """
+            <section><h2>\(visit.t("backpack.present"))</h2><p>\(visit.t("backpack.presentIntro"))</p>
+            <form method="post" action="/mochila/present?lang=\(visit.language.rawValue)">\(visit.csrfField)
+            <ul class="plain">\(choices)</ul>
+            <div class="row"><label>\(visit.t("backpack.challenge"))<input type="text" name="challenge" required maxlength="500" autocomplete="off"></label>
+            <label>\(visit.t("backpack.domain"))<input type="text" name="domain" maxlength="500" autocomplete="off"></label></div>
+            <p><button class="primary" type="submit">\(visit.t("backpack.presentButton"))</button></p></form></section>
+            """
         var notices: [HTML] = []
         if done == "removed" { notices.append("<div class=\"banner ok\" role=\"status\">\(visit.t("backpack.removed"))</div>") }
         if done == "account", let email = visit.learner.email {
@@ -271,6 +293,7 @@ struct Backpack: Sendable {
             <h2>\(visit.t("backpack.credentials"))</h2>
             \(items.isEmpty ? "<p>\(visit.t("backpack.empty"))</p>" as HTML : "<ul class=\"plain\">\(rows)</ul>")
             </section>
+            \(presentable.isEmpty ? nil : presentForm)
             <section><h2>\(visit.t("backpack.import"))</h2><p>\(visit.t("backpack.importIntro"))</p>
             <form method="post" action="/mochila/import?lang=\(visit.language.rawValue)" enctype="multipart/form-data">\(visit.csrfField)
             <label>\(visit.t("backpack.file"))<input type="file" name="file" accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml"></label>
@@ -338,6 +361,20 @@ struct Backpack: Sendable {
             <button type="submit">\(visit.t("backpack.remove"))</button></form></section>
             """
         return frame(visit.language, title: summary.name, body)
+    }
+
+    /// A presentation made for a verifier: checked here as the verifier will check it, and
+    /// shown to copy.
+    func presentationPage(_ visit: Visit, _ presentation: JSONValue, _ report: PresentationReport) -> Response {
+        let body: HTML = """
+            <section><p><a href="/mochila">← \(visit.t("backpack.title"))</a></p>
+            <h1>\(visit.t("backpack.presentation"))</h1>
+            <p>\(visit.t("backpack.presentationIntro"))</p>
+            \(ReportView.banner(verified: report.verified, visit.language))\(ReportView.checks(report.checks, visit.language))
+            <label>\(visit.t("backpack.presentationJSON"))<textarea id="presentation" rows="16" readonly spellcheck="false">\(presentation.serializedString(.pretty))</textarea></label>
+            </section>
+            """
+        return frame(visit.language, title: visit.t("backpack.presentation"), body)
     }
 
     /// `GET /c/{id}`: a shared credential, verified now, for whoever has the link.

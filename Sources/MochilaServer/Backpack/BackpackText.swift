@@ -102,6 +102,22 @@ enum BackpackText {
             .en: "The form expired. Go back to the page and try again.",
         ],
         "backpack.problem": [.es: "No se pudo: {0}", .pt: "Não foi possível: {0}", .en: "Could not: {0}"],
+        "backpack.present": [.es: "Presentar credenciales", .pt: "Apresentar credenciais", .en: "Present credentials"],
+        "backpack.presentIntro": [
+            .es: "Quien verifica te da un desafío (y a veces un dominio). Elige las credenciales: tu Mochila las firma con tu clave de titular para esa solicitud, y solo para ella.",
+            .pt: "Quem verifica lhe dá um desafio (e às vezes um domínio). Escolha as credenciais: a sua Mochila as assina com a sua chave de titular para essa solicitação, e só para ela.",
+            .en: "A verifier gives you a challenge (and sometimes a domain). Choose the credentials: your backpack signs them with your holder key for that request, and that request only.",
+        ],
+        "backpack.challenge": [.es: "Desafío", .pt: "Desafio", .en: "Challenge"],
+        "backpack.domain": [.es: "Dominio (opcional)", .pt: "Domínio (opcional)", .en: "Domain (optional)"],
+        "backpack.presentButton": [.es: "Crear presentación", .pt: "Criar apresentação", .en: "Create presentation"],
+        "backpack.presentation": [.es: "Presentación verificable", .pt: "Apresentação verificável", .en: "Verifiable presentation"],
+        "backpack.presentationIntro": [
+            .es: "Revisada aquí como la revisará quien verifica. Cópiala y entrégala a quien te la pidió.",
+            .pt: "Conferida aqui como quem verifica a conferirá. Copie-a e entregue-a a quem a pediu.",
+            .en: "Checked here as the verifier will check it. Copy it and hand it to whoever asked.",
+        ],
+        "backpack.presentationJSON": [.es: "La presentación (JSON)", .pt: "A apresentação (JSON)", .en: "The presentation (JSON)"],
         "shared.title": [.es: "Credencial compartida", .pt: "Credencial compartilhada", .en: "Shared credential"],
         "shared.gone": [
             .es: "Este enlace no existe, venció o quien lo compartió lo retiró.", .pt: "Este link não existe, venceu ou quem o compartilhou o retirou.",

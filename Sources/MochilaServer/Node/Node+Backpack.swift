@@ -211,6 +211,46 @@ extension Node {
         try await store.addBackpackItem(item)
     }
 
+    // MARK: Presenting
+
+    /// A Verifiable Presentation of some of the learner's credentials for a verifier's request:
+    /// `holder` is the backpack's `did:key`, and the proof (`eddsa-rdfc-2022`, purpose
+    /// `authentication`) carries the verifier's `challenge` and `domain`, so it answers that
+    /// request only. Verifiers check it with `POST /presentations/verify`.
+    /// - Throws: ``ValidationError`` for a missing or oversized challenge or domain, no
+    ///   credentials, or ones that cannot be presented yet (Open Badges 2.0 assertions and JWTs);
+    ///   404 for a credential not in this backpack.
+    public func present(_ itemIDs: [UUID], of learner: LearnerAccount, challenge: String, domain: String?) async throws -> JSONValue {
+        let challenge = challenge.trimmingCharacters(in: .whitespacesAndNewlines)
+        let domain = domain?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        var problems: [ValidationError.Problem] = []
+        if challenge.isEmpty || challenge.count > 500 {
+            problems.append(.init(field: "challenge", message: "is required (the verifier's challenge), at most 500 characters"))
+        }
+        if let domain, domain.count > 500 { problems.append(.init(field: "domain", message: "is at most 500 characters")) }
+        if itemIDs.isEmpty || itemIDs.count > 50 { problems.append(.init(field: "item", message: "choose from 1 to 50 credentials")) }
+        if !problems.isEmpty { throw ValidationError(problems) }
+        var credentials: [JSONValue] = []
+        for id in itemIDs {
+            let item = try await backpackItem(id, of: learner)
+            guard item.format == .vcJSON else {
+                throw ValidationError(field: "item", "\(Backpack.summary(item).name) cannot be presented yet: only JSON credentials can")
+            }
+            credentials.append(try JSONValue(parsing: item.credential, limits: .credential))
+        }
+        let key = try SigningKey(type: .ed25519, secretBytes: try vault.open(learner.sealedHolderKey, keyID: learner.holderDID))
+        let presentation: JSONObject = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+            "holder": .string(learner.holderDID), "verifiableCredential": .array(credentials),
+        ]
+        return .object(
+            try DataIntegrity.addProof(
+                to: presentation, suite: EdDSARDFC2022(), key: key,
+                options: ProofOptions(
+                    verificationMethod: Multikey(didKeyFor: key).id, proofPurpose: "authentication", created: XSDDateTime.format(clock()),
+                    challenge: challenge, domain: domain)))
+    }
+
     // MARK: Sharing
 
     /// A share link for one of the learner's credentials, valid until `expiresAt` (or until
@@ -250,4 +290,9 @@ extension Node {
     static func newShareID() -> String {
         Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
     }
+}
+
+extension String {
+    /// `nil` for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
