@@ -50,7 +50,19 @@ public struct ScratchPostgres: Sendable {
 
     static func drop(_ name: String, on server: String) async throws {
         // FORCE ends connections left open, such as those of a server process the test killed.
-        try await execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: server)
+        // An autovacuum worker that just started on the database may still refuse to be ended
+        // by a role without pg_signal_backend (PostgreSQL 15); it is gone a moment later.
+        var attempt = 0
+        while true {
+            do {
+                try await execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: server)
+                return
+            } catch {
+                attempt += 1
+                if attempt >= 5 { throw error }
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
+        }
     }
 
     /// Runs one statement on its own connection to `url`.
