@@ -99,7 +99,7 @@ import Testing
         #expect(throws: CredentialsError.self) { try BadgeBaker.bake(Self.json, into: Array(ob2.utf8)) }
         // A PNG carrying the keyword in a tEXt chunk.
         var text = Self.minimalPNG()
-        text.insert(contentsOf: BadgeBaker.pngChunk("tEXt", Array("openbadgecredential".utf8) + [0] + Array("{}".utf8)), at: 33)
+        text.insert(contentsOf: PNG.chunk("tEXt", Array("openbadgecredential".utf8) + [0] + Array("{}".utf8)), at: 33)
         #expect(throws: CredentialsError.self) { try BadgeBaker.bake(Self.json, into: text) }
     }
 
@@ -129,7 +129,7 @@ import Testing
         #expect(throws: CredentialsError.self) { try BadgeBaker.bake(Self.json, into: Array(png[..<8]) + rest) }
         #expect(throws: CredentialsError.self) { try BadgeBaker.bake(Self.json, into: png + [0]) }
         #expect(throws: CredentialsError.self) {
-            try BadgeBaker.bake(Self.json, into: Array(png[..<8]) + ihdr + BadgeBaker.pngChunk("IEND", []))
+            try BadgeBaker.bake(Self.json, into: Array(png[..<8]) + ihdr + PNG.chunk("IEND", []))
         }
     }
 
@@ -221,8 +221,8 @@ import Testing
         let ihdr: [UInt8] = [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]
         let raw: [UInt8] = [0, 0x80]
         let adler = ZLib.adler32(raw)
-        let zlib: [UInt8] = [0x78, 0x01, 0x01, 0x02, 0x00, 0xFD, 0xFF] + raw + BadgeBaker.bigEndian(adler)
-        return BadgeBaker.pngSignature + BadgeBaker.pngChunk("IHDR", ihdr) + BadgeBaker.pngChunk("IDAT", zlib) + BadgeBaker.pngChunk("IEND", [])
+        let zlib: [UInt8] = [0x78, 0x01, 0x01, 0x02, 0x00, 0xFD, 0xFF] + raw + PNG.bigEndian(adler)
+        return PNG.signature + PNG.chunk("IHDR", ihdr) + PNG.chunk("IDAT", zlib) + PNG.chunk("IEND", [])
     }
 
     static func chunks(_ png: [UInt8]) throws -> [(type: String, data: [UInt8], crc: UInt32)] {

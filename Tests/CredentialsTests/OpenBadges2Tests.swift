@@ -387,7 +387,7 @@ import Testing
         let image = Array(try Fixtures.data("openbadges/images/pillow-32x32.png"))
         func baked(_ type: String, _ data: [UInt8]) -> [UInt8] {
             // After the signature and IHDR (8 + 25 bytes).
-            Array(image[..<33]) + BadgeBaker.pngChunk(type, data) + Array(image[33...])
+            Array(image[..<33]) + PNG.chunk(type, data) + Array(image[33...])
         }
         let json = try Fixtures.text("openbadges2/validator-core/2_0_basic_assertion.json")
         let iTXt = baked("iTXt", Array("openbadges".utf8) + [0, 0, 0, 0, 0] + Array(json.utf8))

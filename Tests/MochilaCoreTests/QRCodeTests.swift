@@ -200,7 +200,7 @@ import Testing
         let decoded = try DecodedPNG(image.encoded())
         #expect(decoded.width == 10 && decoded.height == 3)
         #expect((0..<3).allSatisfy { y in (0..<10).allSatisfy { x in decoded.isBlack(x: x, y: y) == ((x + y) % 3 == 0) } })
-        #expect(PNGImage.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
+        #expect(ZLib.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
     }
 
     // MARK: - SVG
@@ -263,7 +263,7 @@ struct DecodedPNG {
     private let rows: [[UInt8]]
 
     init(_ bytes: [UInt8]) throws {
-        guard bytes.starts(with: PNGImage.signature) else { throw Failure(description: "no PNG signature") }
+        guard bytes.starts(with: PNG.signature) else { throw Failure(description: "no PNG signature") }
         func uint32(_ offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
         var offset = 8
         var header: [UInt8] = []

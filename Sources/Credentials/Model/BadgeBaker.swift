@@ -37,7 +37,7 @@ public enum BadgeBaker {
             throw CredentialsError(.invalidDocument, "the image is larger than \(maxImageSize >> 20) MiB")
         }
         let payload = try Payload(credential)
-        if image.starts(with: pngSignature) {
+        if image.starts(with: PNG.signature) {
             return try png(payload, into: image)
         }
         if let root = try SVGRoot(image) {
@@ -88,14 +88,13 @@ public enum BadgeBaker {
 
     // MARK: - PNG
 
-    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// Inserts the `iTXt` chunk after `IHDR`, once the whole datastream has checked out: signature,
     /// `IHDR` first (13 bytes), chunk lengths within the data and at most 2^31 - 1 (PNG 5.3), chunk
     /// types of four ASCII letters, every CRC right, some `IDAT`, `IEND` last with nothing after
     /// it, and no text chunk (`iTXt`, `tEXt`, `zTXt`) named `openbadgecredential` already.
     static func png(_ payload: Payload, into image: [UInt8]) throws -> [UInt8] {
-        var offset = pngSignature.count
+        var offset = PNG.signature.count
         var chunkIndex = 0
         var sawImageData = false
         var sawEnd = false
@@ -147,24 +146,16 @@ public enum BadgeBaker {
 
         // keyword, NUL, compression flag 0, compression method 0, language tag "" + NUL,
         // translated keyword "" + NUL, text (PNG 11.3.4.5).
-        let chunk = pngChunk("iTXt", Array(pngKeyword.utf8) + [0, 0, 0, 0, 0] + Array(payload.text.utf8))
-        let afterHeader = pngSignature.count + 12 + 13
+        let chunk = PNG.chunk("iTXt", Array(pngKeyword.utf8) + [0, 0, 0, 0, 0] + Array(payload.text.utf8))
+        let afterHeader = PNG.signature.count + 12 + 13
         return Array(image[..<afterHeader]) + chunk + Array(image[afterHeader...])
     }
 
     /// A PNG chunk: length, type, data and the CRC-32 of type and data (PNG 5.3).
-    static func pngChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let typeBytes = Array(type.utf8)
-        return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(CRC32.checksum(typeBytes + data))
-    }
-
     static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
         UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
     }
 
-    static func bigEndian(_ value: UInt32) -> [UInt8] {
-        [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
-    }
 
     // MARK: - SVG
 

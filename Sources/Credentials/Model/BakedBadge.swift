@@ -9,7 +9,7 @@ public enum BakedBadge {
     /// - Throws: ``CredentialsError/Code/invalidDocument`` for an image without a baked credential,
     ///   or a malformed one.
     public static func extract(from bytes: [UInt8], inflate: (([UInt8]) throws -> [UInt8])? = nil) throws -> String? {
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+        if bytes.starts(with: PNG.signature) {
             return try png(bytes, inflate: inflate)
         }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)

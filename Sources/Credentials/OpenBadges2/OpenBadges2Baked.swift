@@ -27,7 +27,7 @@ public enum OpenBadges2Baked {
     /// - Throws: ``CredentialsError/Code/invalidDocument`` for an image without an Open Badges 2.0
     ///   assertion, or a malformed one.
     public static func extract(from bytes: [UInt8]) throws -> Content? {
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+        if bytes.starts(with: PNG.signature) {
             return try classify(png(bytes))
         }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)

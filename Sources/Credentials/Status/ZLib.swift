@@ -20,8 +20,14 @@ public enum ZLib {
         return output
     }
 
+    /// Compresses `data` into a zlib stream: the header of DEFLATE with a 32 KiB window, the
+    /// DEFLATE data and the Adler-32 of `data` (what PNG's `IDAT` and PDF's `/FlateDecode` hold).
+    public static func compress(_ data: [UInt8]) -> [UInt8] {
+        [0x78, 0x9C] + Deflate.deflate(data) + PNG.bigEndian(adler32(data))
+    }
+
     /// Adler-32 (RFC 1950, 8.2).
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+    public static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1
         var b: UInt32 = 0
         var index = 0

@@ -595,7 +595,7 @@ public struct PDFDocument: Sendable {
             writer.object(object, dictionary + " >>")
 
             if compressesStreams {
-                writer.stream(contents, "/Filter /FlateDecode", Self.zlib(page.content))
+                writer.stream(contents, "/Filter /FlateDecode", ZLib.compress(page.content))
             } else {
                 writer.stream(contents, "", page.content)
             }
@@ -748,18 +748,6 @@ public struct PDFDocument: Sendable {
         let yearText = String(year)
         return "D:" + String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + two(month) + two(day)
             + two(secondOfDay / 3600) + two(secondOfDay / 60 % 60) + two(secondOfDay % 60) + "Z"
-    }
-
-    /// `data` as a zlib stream (RFC 1950), what `/FlateDecode` expects.
-    static func zlib(_ data: [UInt8]) -> [UInt8] {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        for byte in data {
-            a = (a + UInt32(byte)) % 65521
-            b = (b + a) % 65521
-        }
-        let adler = b << 16 | a
-        return [0x78, 0x9C] + Deflate.deflate(data) + [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
     }
 
     // MARK: - Font metrics

@@ -32,15 +32,10 @@ public struct PNGImage: Sendable, Hashable {
         self.init(width: width, height: height, pixels: pixels)
     }
 
-    /// The eight bytes every PNG file starts with.
-    public static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-
     /// The image as a PNG file: bit depth 1, colour type 0 (greyscale), no interlacing, so a
     /// 0 bit is black and a 1 bit white.
     public func encoded() -> [UInt8] {
-        var header: [UInt8] = []
-        Self.appendBigEndian(UInt32(width), to: &header)
-        Self.appendBigEndian(UInt32(height), to: &header)
+        var header = PNG.bigEndian(UInt32(width)) + PNG.bigEndian(UInt32(height))
         header += [1, 0, 0, 0, 0]  // bit depth, colour type, compression, filter, interlace
 
         // Each row: filter type 0 (none), then the pixels eight to a byte, most significant bit
@@ -54,54 +49,6 @@ public struct PNGImage: Sendable, Hashable {
             }
         }
 
-        var file = Self.signature
-        Self.appendChunk("IHDR", header, to: &file)
-        Self.appendChunk("IDAT", Self.zlib(raw), to: &file)
-        Self.appendChunk("IEND", [], to: &file)
-        return file
-    }
-
-    /// A chunk: its data length, type, data and the CRC-32 of type and data.
-    static func appendChunk(_ type: String, _ data: [UInt8], to file: inout [UInt8]) {
-        let typeBytes = Array(type.utf8)
-        appendBigEndian(UInt32(data.count), to: &file)
-        file += typeBytes
-        file += data
-        var crc = CRC32()
-        crc.update(typeBytes)
-        crc.update(data)
-        appendBigEndian(crc.value, to: &file)
-    }
-
-    /// A zlib stream (RFC 1950): header for DEFLATE with a 32 KiB window, the compressed data and
-    /// the Adler-32 of the uncompressed data.
-    static func zlib(_ data: [UInt8]) -> [UInt8] {
-        var stream: [UInt8] = [0x78, 0x9C]
-        stream += Deflate.deflate(data)
-        appendBigEndian(adler32(data), to: &stream)
-        return stream
-    }
-
-    /// Adler-32 (RFC 1950, section 8.2).
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        var index = 0
-        while index < bytes.count {
-            // 5552 bytes keep the sums below 2³² between reductions.
-            let end = min(index + 5552, bytes.count)
-            while index < end {
-                a += UInt32(bytes[index])
-                b += a
-                index += 1
-            }
-            a %= 65521
-            b %= 65521
-        }
-        return b << 16 | a
-    }
-
-    static func appendBigEndian(_ value: UInt32, to bytes: inout [UInt8]) {
-        bytes += [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+        return PNG.signature + PNG.chunk("IHDR", header) + PNG.chunk("IDAT", ZLib.compress(raw)) + PNG.chunk("IEND", [])
     }
 }
