@@ -27,11 +27,7 @@ struct Console: Sendable {
         var language: Language
 
         func t(_ key: String, _ arguments: String...) -> String {
-            var text = ConsoleText.text(key, language)
-            for (index, argument) in arguments.enumerated() {
-                text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-            }
-            return text
+            UIText.lookup(key, language, in: ConsoleText.strings, arguments)
         }
 
         /// The hidden field every changing form carries.
@@ -216,9 +212,7 @@ struct Console: Sendable {
 
     // MARK: Helpers
 
-    func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
-    }
+    func redirect(_ location: String) -> Response { routes.redirect(location) }
 
     func specID(_ context: BasicRequestContext) throws -> UUID { try uuid(context, "spec") }
 

@@ -4,11 +4,7 @@ import Credentials
 /// up in ``UIText`` (the public pages), so field names are shared.
 enum ConsoleText {
     static func text(_ key: String, _ language: Language, _ arguments: String...) -> String {
-        var text = strings[key]?[language] ?? strings[key]?[.es] ?? UIText.strings[key]?[language] ?? UIText.strings[key]?[.es] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return text
+        UIText.lookup(key, language, in: strings, arguments)
     }
 
     static let strings: [String: [Language: String]] = [

@@ -127,9 +127,7 @@ struct SpecDraft: Sendable {
     func input(_ language: Language, reference: ReferenceData) -> (SpecInput?, [(field: String, message: String)]) {
         var problems: [(String, String)] = []
         func t(_ key: String, _ arguments: String...) -> String {
-            var text = ConsoleText.text(key, language)
-            for (index, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: argument) }
-            return text
+            UIText.lookup(key, language, in: ConsoleText.strings, arguments)
         }
         func label(_ key: String) -> String { t(key).replacingOccurrences(of: " *", with: "") }
         func localized(_ values: [String: String]) -> LocalizedText? {

@@ -236,6 +236,11 @@ struct Routes: Sendable {
         return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
     }
 
+    /// 303 See Other to `location`: where a page's form post leads.
+    func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
     func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var response = JSONResponse.bytes(Array(page.markup.utf8), status: status, contentType: "text/html; charset=utf-8")
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"

@@ -13,11 +13,7 @@ struct CredentialPDF {
     func render() throws -> [UInt8] {
         let summary = page.summary()
         let language = page.language
-        func t(_ key: String, _ arguments: String...) -> String {
-            var text = UIText.text(key, language)
-            for (index, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: argument) }
-            return text
-        }
+        func t(_ key: String, _ arguments: String...) -> String { UIText.lookup(key, language, arguments) }
         var pdf = PDFDocument(title: summary.title, creationDate: createdAt, language: language.rawValue)
         let accent = PDFDocument.Color(hex: 0x12355B)
         pdf.paragraph(summary.issuerName, style: PDFDocument.Style(font: .helveticaBold, size: 11, color: accent))

@@ -133,7 +133,14 @@ enum UIText {
     ]
 
     static func text(_ key: String, _ language: Language, _ arguments: String...) -> String {
-        var text = strings[key]?[language] ?? strings[key]?[.es] ?? key
+        lookup(key, language, arguments)
+    }
+
+    /// The words of `key` in `language`: from `table` (the console's, the backpack's), else from
+    /// the public pages' words, each falling back to Spanish, else the key itself; `{0}`, `{1}`…
+    /// replaced by `arguments`.
+    static func lookup(_ key: String, _ language: Language, in table: [String: [Language: String]] = [:], _ arguments: [String]) -> String {
+        var text = table[key]?[language] ?? table[key]?[.es] ?? strings[key]?[language] ?? strings[key]?[.es] ?? key
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
