@@ -24,9 +24,7 @@ struct Backpack: Sendable {
         var language: Language
 
         func t(_ key: String, _ arguments: String...) -> String {
-            var text = BackpackText.text(key, language)
-            for (index, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: argument) }
-            return text
+            UIText.lookup(key, language, in: BackpackText.strings, arguments)
         }
 
         var csrfField: HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrfToken)\">" }
@@ -311,7 +309,7 @@ struct Backpack: Sendable {
     func itemPage(_ visit: Visit, _ id: UUID, notice: String?) async throws -> Response {
         let item = try await node.backpackItem(id, of: visit.learner)
         let summary = Backpack.summary(item)
-        let report = await currentReport(item)
+        let report = await node.verify(item)
         let shares = try await node.store.shares(itemID: item.id)
         let now = node.clock()
         let shareRows: [HTML] = shares.map { share in
@@ -416,22 +414,13 @@ struct Backpack: Sendable {
         )
     }
 
-    func currentReport(_ item: BackpackItem) async -> VerificationReport {
-        switch item.format {
-        case .openBadges2: await node.verifyOpenBadges2(bytes: item.credential).report
-        default: await node.verify(bytes: item.credential)
-        }
-    }
-
     func itemID(_ context: BasicRequestContext) throws -> UUID {
         let text = try context.parameters.require("id")
         guard let id = UUID(uuidString: text) else { throw APIError.notFound("credential \(text)") }
         return id
     }
 
-    func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
-    }
+    func redirect(_ location: String) -> Response { routes.redirect(location) }
 
     func frame(_ language: Language, title: String, _ body: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var response = routes.html(Layout.page(title: title, language: language, path: "/mochila", body: body), status: status)

@@ -105,12 +105,13 @@ extension Node {
         if award.revocation != nil {
             throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and cannot be kept")
         }
-        if let existing = try await item(with: award.credential, of: learner) { return existing }
+        let held = try await store.backpackItems(learnerID: learner.id)
+        if let existing = Node.item(with: award.credential, in: held) { return existing }
         let report = await verify(bytes: award.credential)
         let item = BackpackItem(
             learnerID: learner.id, awardID: award.id, credential: award.credential, format: .vcJSON, source: .claim,
             report: Node.withSummary(report.json(input: nil), of: report.credential).serializedString(), addedAt: clock())
-        try await add(item)
+        try await add(item, holding: held.count)
         return item
     }
 
@@ -153,11 +154,12 @@ extension Node {
             }
             report = Node.withSummary(verification.json(input: nil), of: verification.credential)
         }
-        if let existing = try await item(with: credential, of: learner) { return existing }
+        let held = try await store.backpackItems(learnerID: learner.id)
+        if let existing = Node.item(with: credential, in: held) { return existing }
         let item = BackpackItem(
             learnerID: learner.id, credential: credential, format: format, source: .import, report: report.serializedString(),
             addedAt: clock())
-        try await add(item)
+        try await add(item, holding: held.count)
         return item
     }
 
@@ -199,13 +201,15 @@ extension Node {
         }
     }
 
-    func item(with credential: [UInt8], of learner: LearnerAccount) async throws -> BackpackItem? {
+    /// The item among `items` that holds exactly `credential`, if any.
+    static func item(with credential: [UInt8], in items: [BackpackItem]) -> BackpackItem? {
         let digest = BackpackItem.digest(of: credential)
-        return try await store.backpackItems(learnerID: learner.id).first { $0.digest == digest }
+        return items.first { $0.digest == digest }
     }
 
-    func add(_ item: BackpackItem) async throws {
-        guard try await store.backpackItems(learnerID: item.learnerID).count < Node.backpackCapacity else {
+    /// Stores a new item in a backpack that holds `count` already.
+    func add(_ item: BackpackItem, holding count: Int) async throws {
+        guard count < Node.backpackCapacity else {
             throw APIError(.conflict, "full", "a backpack holds at most \(Node.backpackCapacity) credentials")
         }
         try await store.addBackpackItem(item)
@@ -278,12 +282,15 @@ extension Node {
         guard id.count <= 64, let share = try await store.share(id: id), share.isActive(at: clock()),
             let item = try await store.backpackItem(id: share.itemID), item.learnerID == share.learnerID
         else { return nil }
-        let report: VerificationReport
+        return (share, item, await verify(item))
+    }
+
+    /// A backpack item verified now, by the verifier its format needs.
+    public func verify(_ item: BackpackItem) async -> VerificationReport {
         switch item.format {
-        case .openBadges2: report = await verifyOpenBadges2(bytes: item.credential).report
-        default: report = await verify(bytes: item.credential)
+        case .openBadges2: await verifyOpenBadges2(bytes: item.credential).report
+        default: await verify(bytes: item.credential)
         }
-        return (share, item, report)
     }
 
     /// A share link's id: 128 random bits, base64url.
