@@ -43,6 +43,20 @@ struct CSVParser {
         field.reserveCapacity(256)
     }
 
+    /// A separator or a line end (LF, CR or CRLF) outside quotes ends the field, and a line end
+    /// the row too. Returns where reading goes on, or `nil` when `byte` (read just before
+    /// `index`) is neither.
+    private mutating func endOfField(_ byte: UInt8, at index: Int) throws(CSVError) -> Int? {
+        if byte == separator {
+            try endField()
+            return index
+        }
+        guard byte == Self.lineFeed || byte == Self.carriageReturn else { return nil }
+        try endField()
+        try endRow()
+        return byte == Self.carriageReturn && index < text.count && text[index] == Self.lineFeed ? index + 1 : index
+    }
+
     mutating func parse(from start: Int) throws(CSVError) {
         var state = State.fieldStart
         var quoteRow = rowNumber
@@ -53,13 +67,8 @@ struct CSVParser {
             index += 1
             switch state {
             case .fieldStart, .unquoted, .afterQuoted:
-                if byte == separator {
-                    try endField()
-                    state = .fieldStart
-                } else if byte == Self.lineFeed || byte == Self.carriageReturn {
-                    try endField()
-                    try endRow()
-                    if byte == Self.carriageReturn, index < count, text[index] == Self.lineFeed { index += 1 }
+                if let next = try endOfField(byte, at: index) {
+                    index = next
                     state = .fieldStart
                 } else if byte == Self.space || byte == Self.tab {
                     // Spaces outside quotes are dropped at the edges of a value and kept inside it.
@@ -88,13 +97,8 @@ struct CSVParser {
                 if byte == Self.quote {
                     try append(byte)
                     state = .quoted
-                } else if byte == separator {
-                    try endField()
-                    state = .fieldStart
-                } else if byte == Self.lineFeed || byte == Self.carriageReturn {
-                    try endField()
-                    try endRow()
-                    if byte == Self.carriageReturn, index < count, text[index] == Self.lineFeed { index += 1 }
+                } else if let next = try endOfField(byte, at: index) {
+                    index = next
                     state = .fieldStart
                 } else if byte == Self.space || byte == Self.tab {
                     state = .afterQuoted
