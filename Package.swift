@@ -101,10 +101,11 @@ let package = Package(
             // Read by the tests through #filePath (reference QR symbols and their generator).
             exclude: ["Fixtures"]
         ),
-        // A fresh PostgreSQL database per test, on the server MOCHILA_TEST_POSTGRES_URL names.
+        // What several test targets share: a fresh PostgreSQL database per test, on the server
+        // MOCHILA_TEST_POSTGRES_URL names, and the spec the API tests create.
         .target(
             name: "MochilaTestSupport",
-            dependencies: [.product(name: "PostgresKit", package: "postgres-kit")],
+            dependencies: ["LinkedData", .product(name: "PostgresKit", package: "postgres-kit")],
             path: "Tests/MochilaTestSupport"
         ),
         .testTarget(
@@ -114,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "MochilaServerTests",
             dependencies: [
-                "MochilaServer",
+                "MochilaServer", "MochilaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")]

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LinkedData
 import MochilaCore
 import MochilaStore
+import MochilaTestSupport
 import Testing
 
 @testable import MochilaServer
@@ -55,20 +56,6 @@ func bearer(_ token: String) -> HTTPFields {
     [.authorization: "Bearer \(token)", .contentType: "application/json"]
 }
 
-let specBody: JSONValue = [
-    "title": ["es": "Soldadura de estructuras", "en": "Structural welding"],
-    "description": ["es": "Soldadura por arco de estructuras metálicas."],
-    "learningOutcomes": [["text": ["es": "Suelda uniones a tope."], "skills": []]],
-    "workloadHours": 60,
-    "credits": [["system": "ECTS", "value": 2]],
-    "eqfLevel": 4,
-    "iscedField": "0715",
-    "assessment": ["type": "practical-demonstration"],
-    "participation": "onsite",
-    "qualityAssurance": ["es": "Comité de calidad."],
-    "formality": "non-formal",
-    "validityMonths": 12,
-]
 
 /// Creates an institution through the API and returns its token.
 func createInstitution(_ client: any TestClientProtocol, slug: String, country: String = "GT") async throws -> String {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import LinkedData
+import MochilaTestSupport
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -175,17 +176,3 @@ struct API: Sendable {
     }
 }
 
-let specBody: JSONValue = [
-    "title": ["es": "Soldadura de estructuras", "en": "Structural welding"],
-    "description": ["es": "Soldadura por arco de estructuras metálicas."],
-    "learningOutcomes": [["text": ["es": "Suelda uniones a tope."], "skills": []]],
-    "workloadHours": 60,
-    "credits": [["system": "ECTS", "value": 2]],
-    "eqfLevel": 4,
-    "iscedField": "0715",
-    "assessment": ["type": "practical-demonstration"],
-    "participation": "onsite",
-    "qualityAssurance": ["es": "Comité de calidad."],
-    "formality": "non-formal",
-    "validityMonths": 12,
-]
