@@ -1,5 +1,6 @@
 import Foundation
 import MochilaCore
+import AsyncKit
 import SQLKit
 
 /// A store over an sql-kit database: every ``Store`` method is written here once, on
@@ -134,5 +135,17 @@ extension SQLStore {
     public func awards(institutionID: UUID?, limit: Int) async throws -> [Award] {
         let queries = self.queries
         return try await withDatabase { try await queries.awards(institutionID: institutionID, limit: limit, on: $0) }
+    }
+}
+
+extension EventLoopGroupConnectionPool {
+    /// Closes the pool's connections; a second call does nothing (a store may be shut down by
+    /// its owner and again on the way out).
+    func shutdownOnce() async throws {
+        do {
+            try await shutdownAsync()
+        } catch ConnectionPoolError.shutdown {
+            return
+        }
     }
 }

@@ -39,13 +39,8 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
             on: MultiThreadedEventLoopGroup.singleton)
     }
 
-    /// Closes the connections; a second call does nothing.
     public func shutdown() async throws {
-        do {
-            try await pool.shutdownAsync()
-        } catch ConnectionPoolError.shutdown {
-            return
-        }
+        try await pool.shutdownOnce()
     }
 
     /// Runs `body` on one pooled connection.

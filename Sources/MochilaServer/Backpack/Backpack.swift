@@ -240,8 +240,9 @@ struct Backpack: Sendable {
 
     func backpackPage(_ visit: Visit, done: String?) async throws -> Response {
         let items = try await node.backpack(of: visit.learner)
-        let rows: [HTML] = items.map { item in
-            let summary = Backpack.summary(item)
+        // Each item's report is read once for both lists.
+        let summaries = items.map(Backpack.summary)
+        let rows: [HTML] = zip(items, summaries).map { item, summary in
             let state: HTML =
                 summary.verified
                 ? "<span class=\"state active\">\(visit.t("backpack.verifiedOnArrival"))</span>"
@@ -252,9 +253,9 @@ struct Backpack: Sendable {
                 \(visit.t("backpack.addedOn", String(XSDDateTime.format(item.addedAt).prefix(10))))</span> \(state)</li>
                 """
         }
-        let presentable = items.filter { $0.format == .vcJSON }
-        let choices: [HTML] = presentable.map { item in
-            "<li><label><input type=\"checkbox\" name=\"item\" value=\"\(item.id.uuidString.lowercased())\"> \(Backpack.summary(item).name)</label></li>"
+        let presentable = zip(items, summaries).filter { item, _ in item.format == .vcJSON }
+        let choices: [HTML] = presentable.map { item, summary in
+            "<li><label><input type=\"checkbox\" name=\"item\" value=\"\(item.id.uuidString.lowercased())\"> \(summary.name)</label></li>"
         }
         let presentForm: HTML = """
             <section><h2>\(visit.t("backpack.present"))</h2><p>\(visit.t("backpack.presentIntro"))</p>
