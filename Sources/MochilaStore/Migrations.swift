@@ -382,5 +382,12 @@ enum Migrations {
                 "CREATE INDEX shares_item ON shares(item_id, created_at)",
                 "CREATE INDEX shares_learner ON shares(learner_id)",
             ]),
+        Migration(
+            version: 5, name: "awards superseding",
+            statements: [
+                // A learner binds a claimed credential to their DID once: the node looks up what
+                // replaced an award.
+                "CREATE INDEX awards_supersedes ON awards(supersedes)"
+            ]),
     ]
 }

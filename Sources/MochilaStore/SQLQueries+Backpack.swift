@@ -74,6 +74,17 @@ extension SQLQueries {
         ).all().isEmpty
     }
 
+    /// Replaces a live learner's holder key (a backup restored with its key); `false` when there
+    /// is no such learner. Another learner with the DID makes the unique index refuse it.
+    func setLearnerHolderKey(id: UUID, holderDID: String, sealedHolderKey: [UInt8], on db: any SQLDatabase) async throws -> Bool {
+        try await !db.raw(
+            """
+            UPDATE learners SET holder_did = \(bind: holderDID), sealed_holder_key = \(bind: Data(sealedHolderKey).base64EncodedString())
+            WHERE id = \(bind: id.uuidString) AND deleted_at IS NULL RETURNING id
+            """
+        ).all().isEmpty
+    }
+
     /// Clears a learner's personal data and deletes what their backpack holds; run it in a
     /// write transaction. Awards are not touched.
     func deleteLearner(id: UUID, at date: Date, on db: any SQLDatabase) async throws {

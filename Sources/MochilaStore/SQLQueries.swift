@@ -226,6 +226,15 @@ struct SQLQueries: Sendable {
         return try rows.map(award(from:))
     }
 
+    func awards(superseding id: UUID, on db: any SQLDatabase) async throws -> [Award] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: SQLQueries.awardColumns) FROM \(unsafeRaw: SQLQueries.awardTables)
+            WHERE a.supersedes = \(bind: id.uuidString) ORDER BY a.issued_at, a.id
+            """
+        ).all().map(award(from:))
+    }
+
     func awards(batchID: UUID, on db: any SQLDatabase) async throws -> [Award] {
         try await db.raw(
             """

@@ -29,6 +29,14 @@ extension SQLStore {
         }
     }
 
+    @discardableResult
+    public func setLearnerHolderKey(id: UUID, holderDID: String, sealedHolderKey: [UInt8]) async throws -> Bool {
+        let queries = self.queries
+        return try await transaction {
+            try await queries.setLearnerHolderKey(id: id, holderDID: holderDID, sealedHolderKey: sealedHolderKey, on: $0)
+        }
+    }
+
     public func deleteLearner(id: UUID, at date: Date) async throws {
         let queries = self.queries
         try await transaction { try await queries.deleteLearner(id: id, at: date, on: $0) }

@@ -132,6 +132,11 @@ extension SQLStore {
         return try await withDatabase { try await queries.award(where: "credential_id", equals: credentialID, on: $0) }
     }
 
+    public func awards(superseding id: UUID) async throws -> [Award] {
+        let queries = self.queries
+        return try await withDatabase { try await queries.awards(superseding: id, on: $0) }
+    }
+
     public func awards(institutionID: UUID?, limit: Int) async throws -> [Award] {
         let queries = self.queries
         return try await withDatabase { try await queries.awards(institutionID: institutionID, limit: limit, on: $0) }

@@ -80,6 +80,8 @@ public protocol Store: Sendable {
     func audit(institutionID: UUID?, limit: Int) async throws -> [AuditEntry]
     func award(id: UUID) async throws -> Award?
     func award(credentialID: String) async throws -> Award?
+    /// The awards that renew or replace `id` (their ``Award/supersedes`` is `id`), oldest first.
+    func awards(superseding id: UUID) async throws -> [Award]
     /// Awards, newest first, of one institution or of all.
     func awards(institutionID: UUID?, limit: Int) async throws -> [Award]
 
@@ -126,6 +128,10 @@ public protocol Store: Sendable {
     /// - Throws: ``StoreError/Code/conflict`` when another learner has the email.
     @discardableResult
     func setLearnerAccount(id: UUID, email: String, displayName: String, passwordHash: String) async throws -> Bool
+    /// Replaces a learner's holder key and DID (a backpack restored from a backup with its key).
+    /// - Returns: `false` when there is no such learner, or it was deleted.
+    /// - Throws: ``StoreError/Code/conflict`` when another learner has the DID.
+    func setLearnerHolderKey(id: UUID, holderDID: String, sealedHolderKey: [UInt8]) async throws -> Bool
     /// Deletes a backpack, in one transaction: its email, display name, password hash and sealed
     /// holder key are cleared, `deletedAt` is set, and its sessions, items and shares are
     /// deleted. The row stays (with its id and holder DID) so that nothing else dangles, and

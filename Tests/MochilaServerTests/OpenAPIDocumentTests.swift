@@ -46,10 +46,10 @@ import Testing
     }
 
     /// The pages (HTML for people, not API: the public pages, the console, the backpack and its
-    /// share links): left out of the document on purpose.
+    /// share links and public profiles): left out of the document on purpose.
     static func isPage(_ path: String) -> Bool {
         path == "/" || path == "/verify" || path == "/console" || path.hasPrefix("/console/") || path == "/mochila"
-            || path.hasPrefix("/mochila/") || path.hasPrefix("/c/")
+            || path.hasPrefix("/mochila/") || path.hasPrefix("/c/") || path.hasPrefix("/p/")
     }
 
     @Test func isAnOpenAPI3DocumentWhoseReferencesResolve() throws {

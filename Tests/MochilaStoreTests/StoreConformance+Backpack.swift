@@ -256,6 +256,37 @@ extension StoreConformance {
         #expect(try await store.share(id: "tok-ghost") == nil)
     }
 
+    static func holderKeysAndBindingsAreFound(_ store: any SQLStore) async throws {
+        let (_, spec) = try await issuer("vinculo", in: store)
+        let original = award(spec)
+        try await store.addAward(original)
+        #expect(try await store.awards(superseding: original.id).isEmpty)
+        var bound = award(spec, credential: "{\"id\": \"bound\"}", issuedAt: 1_767_312_060_000)
+        bound.learner.did = "did:key:z6MkBound"
+        bound.supersedes = original.id
+        try await store.addAward(bound)
+        try await store.addAward(award(spec, credential: "{\"id\": \"other\"}"))
+        #expect(try await store.awards(superseding: original.id) == [bound])
+        #expect(try await store.awards(superseding: bound.id).isEmpty)
+
+        // A restored backup brings its holder key; a DID stays with one learner.
+        let lucia = learner("Lucía")
+        let beto = learner("Beto")
+        try await store.createLearner(lucia, passwordHash: nil)
+        try await store.createLearner(beto, passwordHash: nil)
+        #expect(try await store.setLearnerHolderKey(id: lucia.id, holderDID: "did:key:z6MkRestored", sealedHolderKey: [9, 8, 7]))
+        let restored = try #require(try await store.learner(id: lucia.id))
+        #expect(restored.holderDID == "did:key:z6MkRestored")
+        #expect(restored.sealedHolderKey == [9, 8, 7])
+        await expectStoreError(.conflict, "a DID another learner holds") {
+            _ = try await store.setLearnerHolderKey(id: beto.id, holderDID: "did:key:z6MkRestored", sealedHolderKey: [1])
+        }
+        #expect(try await store.learner(id: beto.id) == beto)
+        #expect(try await store.setLearnerHolderKey(id: UUID(), holderDID: "did:key:z6MkNobody", sealedHolderKey: [1]) == false)
+        try await store.deleteLearner(id: beto.id, at: at)
+        #expect(try await store.setLearnerHolderKey(id: beto.id, holderDID: "did:key:z6MkLate", sealedHolderKey: [1]) == false)
+    }
+
     static func deletingALearnerClearsPersonalDataAndKeepsAwards(_ store: any SQLStore) async throws {
         let (institution, spec) = try await issuer("borrado", in: store)
         let award = award(spec)

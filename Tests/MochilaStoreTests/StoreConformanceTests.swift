@@ -55,6 +55,7 @@ enum StoreConformance {
         ConformanceCase("backpack items: one per digest, newest first, public flag, deleted with their shares", backpackItemsAreUniquePerDigest),
         ConformanceCase("share links expire and are revoked", sharesExpireAndAreRevoked),
         ConformanceCase("deleting a learner clears personal data and keeps awards", deletingALearnerClearsPersonalDataAndKeepsAwards),
+        ConformanceCase("bindings are found and holder keys restored", holderKeysAndBindingsAreFound),
         ConformanceCase("issued credentials are never rewritten or deleted", issuedCredentialsAreNeverRewrittenOrDeleted),
         ConformanceCase("migrating twice changes nothing", migratingTwiceChangesNothing),
         ConformanceCase("an edited or unknown migration stops the node", anEditedOrUnknownMigrationStopsTheNode),

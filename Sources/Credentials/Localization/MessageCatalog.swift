@@ -5,7 +5,7 @@
 enum MessageCatalog {
     static let templates: [String: [Language: String]] = {
         var all = core
-        for table in [dataModel, jose, statusList, schema, presentation, openBadges2] {
+        for table in [dataModel, jose, statusList, schema, presentation, openBadges2, europass] {
             all.merge(table) { first, _ in first }
         }
         return all

@@ -94,6 +94,7 @@ struct Backpack: Sendable {
             }
         }
         router.get("/c/:id") { request, context in try await sharedPage(request, try context.parameters.require("id")) }
+        registerRecords(on: router)
     }
 
     // MARK: Sessions
@@ -213,7 +214,7 @@ struct Backpack: Sendable {
             return landing(language, notice: notice)
         }
         do {
-            return try await backpackPage(visit, done: request.uri.queryParameters.get("done"))
+            return try await backpackPage(visit, query: { request.uri.queryParameters.get($0) })
         } catch {
             return errorPage(visit, error)
         }
@@ -238,7 +239,8 @@ struct Backpack: Sendable {
         return frame(language, title: t("backpack.title"), body, status: status)
     }
 
-    func backpackPage(_ visit: Visit, done: String?) async throws -> Response {
+    func backpackPage(_ visit: Visit, query: (String) -> String?) async throws -> Response {
+        let done = query("done")
         let items = try await node.backpack(of: visit.learner)
         // Each item's report is read once for both lists.
         let summaries = items.map(Backpack.summary)
@@ -253,7 +255,7 @@ struct Backpack: Sendable {
                 \(visit.t("backpack.addedOn", String(XSDDateTime.format(item.addedAt).prefix(10))))</span> \(state)</li>
                 """
         }
-        let presentable = zip(items, summaries).filter { item, _ in item.format == .vcJSON }
+        let presentable = zip(items, summaries).filter { item, _ in item.format == .vcJSON || item.format == .vcJWT }
         let choices: [HTML] = presentable.map { item, summary in
             "<li><label><input type=\"checkbox\" name=\"item\" value=\"\(item.id.uuidString.lowercased())\"> \(summary.name)</label></li>"
         }
@@ -265,7 +267,7 @@ struct Backpack: Sendable {
             <label>\(visit.t("backpack.domain"))<input type="text" name="domain" maxlength="500" autocomplete="off"></label></div>
             <p><button class="primary" type="submit">\(visit.t("backpack.presentButton"))</button></p></form></section>
             """
-        var notices: [HTML] = []
+        var notices: [HTML] = restoreNotices(visit, query)
         if done == "removed" { notices.append("<div class=\"banner ok\" role=\"status\">\(visit.t("backpack.removed"))</div>") }
         if done == "account", let email = visit.learner.email {
             notices.append("<div class=\"banner ok\" role=\"status\">\(visit.t("backpack.accountSaved", email))</div>")
@@ -298,6 +300,7 @@ struct Backpack: Sendable {
             <label>\(visit.t("backpack.file"))<input type="file" name="file" accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml"></label>
             <label>\(visit.t("backpack.paste"))<textarea name="credential" rows="4" spellcheck="false"></textarea></label>
             <p><button class="primary" type="submit">\(visit.t("backpack.importButton"))</button></p></form></section>
+            \(recordSections(visit, items: items))
             \(account)
             <section><h2>\(visit.t("backpack.delete"))</h2><p>\(visit.t("backpack.deleteIntro"))</p>
             <form method="post" action="/mochila/delete?lang=\(visit.language.rawValue)">\(visit.csrfField)
@@ -338,7 +341,8 @@ struct Backpack: Sendable {
             "<p><a href=\"/credentials/\($0.uuidString.lowercased())?lang=\(visit.language.rawValue)\">\(visit.t("backpack.publicPage"))</a></p>"
         }
         let body: HTML = """
-            \(notice == "added" ? "<div class=\"banner ok\" role=\"status\">\(visit.t("backpack.added"))</div>" as HTML : nil)
+            \(notice == "added" ? "<div class=\"banner ok\" role=\"status\">\(visit.t("backpack.added"))</div>" as HTML : nil)\
+            \(notice == "bound" ? "<div class=\"banner ok\" role=\"status\">\(visit.t("bind.done"))</div>" as HTML : nil)
             <section><p><a href="/mochila">← \(visit.t("backpack.title"))</a></p>
             <h1>\(summary.name)</h1><p>\(summary.issuer)</p>
             <p class="muted">\(visit.t("backpack.source.\(item.source.rawValue)")) · \(visit.t("backpack.addedOn", String(XSDDateTime.format(item.addedAt).prefix(10))))</p>
@@ -346,6 +350,7 @@ struct Backpack: Sendable {
             <h2>\(visit.t("backpack.now"))</h2>
             \(ReportView.banner(verified: report.verified, visit.language))\(ReportView.checks(report.checks, visit.language))
             </section>
+            \(itemSections(visit, item, report))
             <section><h2>\(visit.t("backpack.share"))</h2><p>\(visit.t("backpack.shareIntro"))</p>
             <form method="post" action="/mochila/items/\(item.id.uuidString.lowercased())/share?lang=\(visit.language.rawValue)">\(visit.csrfField)
             <label>\(visit.t("backpack.expires"))<select name="expires">

@@ -7,7 +7,9 @@ enum BackpackText {
         UIText.lookup(key, language, in: strings, arguments)
     }
 
-    static let strings: [String: [Language: String]] = [
+    static let strings = core.merging(records) { first, _ in first }
+
+    static let core: [String: [Language: String]] = [
         "backpack.title": [.es: "Mi Mochila", .pt: "Minha Mochila", .en: "My backpack"],
         "backpack.intro": [
             .es: "Tu Mochila guarda las credenciales que obtienes en distintas instituciones, para toda tu vida laboral. Se abre al guardar una credencial desde su página, o ingresando con tu correo.",
@@ -48,9 +50,9 @@ enum BackpackText {
         "backpack.credentials": [.es: "Mis credenciales", .pt: "Minhas credenciais", .en: "My credentials"],
         "backpack.import": [.es: "Importar una credencial", .pt: "Importar uma credencial", .en: "Import a credential"],
         "backpack.importIntro": [
-            .es: "Una credencial obtenida en otra parte: Open Badges 3.0 o credencial verificable (JSON o JWT), una insignia PNG o SVG con la credencial dentro, o una insignia Open Badges 2.0. Se verifica al llegar.",
-            .pt: "Uma credencial obtida em outro lugar: Open Badges 3.0 ou credencial verificável (JSON ou JWT), uma insígnia PNG ou SVG com a credencial dentro, ou uma insígnia Open Badges 2.0. Ela é verificada ao chegar.",
-            .en: "A credential earned elsewhere: Open Badges 3.0 or a verifiable credential (JSON or JWT), a PNG or SVG badge with the credential baked in, or an Open Badges 2.0 badge. It is verified on arrival.",
+            .es: "Una credencial obtenida en otra parte: Open Badges 3.0 o credencial verificable (JSON o JWT), una insignia PNG o SVG con la credencial dentro, una insignia Open Badges 2.0 o una credencial Europass (EDC). Se verifica al llegar.",
+            .pt: "Uma credencial obtida em outro lugar: Open Badges 3.0 ou credencial verificável (JSON ou JWT), uma insígnia PNG ou SVG com a credencial dentro, uma insígnia Open Badges 2.0 ou uma credencial Europass (EDC). Ela é verificada ao chegar.",
+            .en: "A credential earned elsewhere: Open Badges 3.0 or a verifiable credential (JSON or JWT), a PNG or SVG badge with the credential baked in, an Open Badges 2.0 badge, or a Europass credential (EDC). It is verified on arrival.",
         ],
         "backpack.file": [.es: "Archivo", .pt: "Arquivo", .en: "File"],
         "backpack.paste": [.es: "…o pega la credencial", .pt: "…ou cole a credencial", .en: "…or paste the credential"],

@@ -200,12 +200,16 @@ struct Routes: Sendable {
         let body = try await JSONResponse.body(request)
         let form = try MultipartForm(contentType: request.headers[.contentType] ?? "", body: body)
         var input: [UInt8] = []
-        // Open Badges 2.0 (hosted, signed or baked the 2.0 way) has a verifier of its own.
-        if let submitted = form.part("file").flatMap({ $0.body.isEmpty ? nil : $0.body }) ?? form.part("credential")?.body,
-            OpenBadges2Input.isOpenBadges2(submitted)
-        {
-            let result = await node.verifyOpenBadges2(bytes: submitted)
-            return html(VerifyPage(language: language, openBadges2: result).render())
+        // Open Badges 2.0 (hosted, signed or baked the 2.0 way) and Europass have verifiers of their own.
+        if let submitted = form.part("file").flatMap({ $0.body.isEmpty ? nil : $0.body }) ?? form.part("credential")?.body {
+            if OpenBadges2Input.isOpenBadges2(submitted) {
+                let result = await node.verifyOpenBadges2(bytes: submitted)
+                return html(VerifyPage(language: language, openBadges2: result).render())
+            }
+            if EuropassInput.isEuropass(submitted) {
+                let report = node.europassVerifier.verify(bytes: submitted, at: node.clock())
+                return html(VerifyPage(language: language, outcome: .credential(report)).render())
+            }
         }
         if let file = form.part("file"), !file.body.isEmpty {
             do {

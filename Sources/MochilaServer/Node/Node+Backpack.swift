@@ -107,60 +107,131 @@ extension Node {
         }
         let held = try await store.backpackItems(learnerID: learner.id)
         if let existing = Node.item(with: award.credential, in: held) { return existing }
+        return try await keep(award, in: learner, holding: held.count)
+    }
+
+    /// Binds a credential this node issued to the learner's holder DID, when the learner asks:
+    /// the institution issues it again, for the same spec version, learner and grade, with the
+    /// backpack's `did:key` as `credentialSubject.id`, naming the credential it supersedes. The
+    /// learner can then prove in a presentation that the credential is theirs. The bound copy
+    /// joins the backpack; the unbound one stays valid (it may have been shared) until the
+    /// learner removes it.
+    ///
+    /// An award is bound once: its claim link is a bearer capability, so the first backpack to
+    /// bind it keeps it, and another backpack holding the same link is refused.
+    /// - Throws: 404 for an item not in this backpack; ``ValidationError`` for an imported item;
+    ///   409 when the award was revoked or suspended, already names another DID, or was bound
+    ///   by another backpack.
+    public func bind(_ itemID: UUID, of learner: LearnerAccount) async throws -> BackpackItem {
+        let item = try await backpackItem(itemID, of: learner)
+        guard let awardID = item.awardID, let original = try await store.award(id: awardID) else {
+            throw ValidationError(field: "item", "only credentials issued on this node can be bound here; ask the issuer for one bound to \(learner.holderDID)")
+        }
+        if original.learner.did == learner.holderDID { return item }
+        if original.revocation != nil { throw APIError(.conflict, "revoked", "the credential was revoked by its issuer") }
+        if original.suspension != nil { throw APIError(.conflict, "suspended", "the credential is suspended by its issuer") }
+        if let did = original.learner.did { throw APIError(.conflict, "bound", "the credential already names the holder \(did)") }
+        let held = try await store.backpackItems(learnerID: learner.id)
+        for earlier in try await store.awards(superseding: original.id) where earlier.learner.did != nil {
+            guard earlier.learner.did == learner.holderDID else {
+                throw APIError(.conflict, "bound", "this credential was already bound to another backpack's DID")
+            }
+            if let existing = Node.item(with: earlier.credential, in: held) { return existing }
+            return try await keep(earlier, in: learner, holding: held.count)
+        }
+        guard let institution = try await store.institution(id: original.institutionID) else { throw APIError.notFound("issuer") }
+        let spec = try await ownSpec(original.specID, version: original.specVersion, of: institution)
+        var person = original.learner
+        person.did = learner.holderDID
+        let bound = try await issue(spec, to: person, grade: original.grade, for: institution, issuedAt: clock(), supersedes: original)
+        var entry = issuedEntry(bound, actor: "learner:\(learner.id.uuidString.lowercased())")
+        entry.action = "award.bind"
+        entry.details = JSONValue.object(["supersedes": .string(original.credentialID), "holder": .string(learner.holderDID)])
+            .serializedString()
+        try await store.addAwards([bound], batch: nil, audit: [entry])
+        return try await keep(bound, in: learner, holding: held.count)
+    }
+
+    /// Puts an award of this node into a backpack with the report of its verification now.
+    func keep(_ award: Award, in learner: LearnerAccount, holding count: Int) async throws -> BackpackItem {
         let report = await verify(bytes: award.credential)
         let item = BackpackItem(
             learnerID: learner.id, awardID: award.id, credential: award.credential, format: .vcJSON, source: .claim,
             report: Node.withSummary(report.json(input: nil), of: report.credential).serializedString(), addedAt: clock())
-        try await add(item, holding: held.count)
+        try await add(item, holding: count)
         return item
     }
 
     /// Imports a credential earned elsewhere: an Open Badges 3.0 / VC credential (JSON or JWT),
-    /// a badge image with one baked in (OB 3.0 or 2.0), or an Open Badges 2.0 assertion (JSON,
-    /// JWS or the URL of a hosted one). It is verified on arrival and kept with its report,
-    /// verified or not, so that the learner sees why; what is not a credential at all is refused.
+    /// a badge image with one baked in (OB 3.0 or 2.0), an Open Badges 2.0 assertion (JSON, JWS
+    /// or the URL of a hosted one), or a Europass EDC (sealed or not). It is verified on arrival
+    /// and kept with its report, verified or not, so that the learner sees why; what is not a
+    /// credential at all is refused.
     /// - Throws: ``ValidationError`` (field `file`) for an empty, oversized or unreadable upload.
     public func importCredential(_ bytes: [UInt8], into learner: LearnerAccount) async throws -> BackpackItem {
+        let received = try await receive(bytes)
+        let held = try await store.backpackItems(learnerID: learner.id)
+        if let existing = Node.item(with: received.credential, in: held) { return existing }
+        let item = BackpackItem(
+            learnerID: learner.id, credential: received.credential, format: received.format, source: .import,
+            report: received.report.serializedString(), addedAt: clock())
+        try await add(item, holding: held.count)
+        return item
+    }
+
+    /// What an upload holds: its format, the credential to keep (a baked badge's credential
+    /// rather than the image) and the report of its verification now, with the summary the
+    /// backpack lists it by.
+    /// - Throws: ``ValidationError`` (field `file`) for an empty, oversized or unreadable upload,
+    ///   or one that is not a credential at all.
+    func receive(_ bytes: [UInt8]) async throws -> (format: BackpackItem.Format, credential: [UInt8], report: JSONValue) {
         guard !bytes.isEmpty else { throw ValidationError(field: "file", "choose a file or paste a credential") }
         guard bytes.count <= Node.importMaxBytes else {
             throw ValidationError(field: "file", "is \(bytes.count) bytes, more than \(Node.importMaxBytes)")
         }
-        let format: BackpackItem.Format
-        let credential: [UInt8]
-        let report: JSONValue
         if OpenBadges2Input.isOpenBadges2(bytes) {
             let result = await verifyOpenBadges2(bytes: bytes)
             if result.assertion == nil && result.report.result(.format)?.status == .failed {
                 throw ValidationError(field: "file", "is not an Open Badges 2.0 assertion that can be read")
             }
-            format = .openBadges2
-            credential = bytes
-            report = Node.withSummary(
+            let report = Node.withSummary(
                 result.report.json(input: nil), name: result.badgeClass?["name"]?.stringValue,
                 issuer: result.issuer?["name"]?.stringValue)
-        } else {
-            let baked: String?
-            do {
-                baked = try BakedBadge.extract(from: bytes, inflate: { try ZLib.inflate($0) })
-            } catch {
-                throw ValidationError(field: "file", "the image carries no credential that can be read: \(error)")
-            }
-            credential = baked.map { Array($0.utf8) } ?? bytes
-            format = CredentialVerifier.looksLikeJWT(credential) ? .vcJWT : .vcJSON
-            let verification = await verify(bytes: credential)
-            // Kept even when it does not verify (the learner sees why), but only if it is a credential at all.
-            guard verification.credential?["type"]?.asArray.contains("VerifiableCredential") == true else {
-                throw ValidationError(field: "file", "is not a credential Mochila can read (JSON, JWT, or a PNG or SVG badge)")
-            }
-            report = Node.withSummary(verification.json(input: nil), of: verification.credential)
+            return (.openBadges2, bytes, report)
         }
-        let held = try await store.backpackItems(learnerID: learner.id)
-        if let existing = Node.item(with: credential, in: held) { return existing }
-        let item = BackpackItem(
-            learnerID: learner.id, credential: credential, format: format, source: .import, report: report.serializedString(),
-            addedAt: clock())
-        try await add(item, holding: held.count)
-        return item
+        if EuropassInput.isEuropass(bytes) {
+            let report = europassVerifier.verify(bytes: bytes, at: clock())
+            guard report.result(.format)?.status == .passed, let edc = report.credential else {
+                throw ValidationError(field: "file", "is not a Europass credential that can be read")
+            }
+            let summary = EuropassVerifier.summary(of: edc)
+            return (.europass, bytes, Node.withSummary(report.json(input: nil), name: summary.title, issuer: summary.issuerName))
+        }
+        let baked: String?
+        do {
+            baked = try BakedBadge.extract(from: bytes, inflate: { try ZLib.inflate($0) })
+        } catch {
+            throw ValidationError(field: "file", "the image carries no credential that can be read: \(error)")
+        }
+        let credential = baked.map { Array($0.utf8) } ?? bytes
+        let verification = await verify(bytes: credential)
+        let isJWT = CredentialVerifier.looksLikeJWT(credential)
+        // A JWT the verifier refuses to read (say, one without `typ`) is still a credential when
+        // its payload is one: kept with the refusal, for the learner to see why.
+        let read = verification.credential ?? (isJWT ? Node.unverifiedPayload(of: credential) : nil)
+        // Kept even when it does not verify (the learner sees why), but only if it is a credential at all.
+        guard read?["type"]?.asArray.contains("VerifiableCredential") == true else {
+            throw ValidationError(field: "file", "is not a credential Mochila can read (JSON, JWT, Europass, or a PNG or SVG badge)")
+        }
+        return (isJWT ? .vcJWT : .vcJSON, credential, Node.withSummary(verification.json(input: nil), of: read))
+    }
+
+    /// The payload of a compact JWS, read without checking anything: only to name what an
+    /// unverifiable token holds.
+    static func unverifiedPayload(of token: [UInt8]) -> JSONValue? {
+        let parts = String(decoding: token, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".")
+        guard parts.count == 3, let payload = try? Base64URL.decode(String(parts[1])) else { return nil }
+        return try? JSONValue(parsing: payload, limits: .credential)
     }
 
     /// A report kept with an item, with what the backpack lists it by: `summary.name` and
@@ -221,8 +292,9 @@ extension Node {
     /// `holder` is the backpack's `did:key`, and the proof (`eddsa-rdfc-2022`, purpose
     /// `authentication`) carries the verifier's `challenge` and `domain`, so it answers that
     /// request only. Verifiers check it with `POST /presentations/verify`.
+    /// JSON credentials go in as they are, JWTs enveloped (`EnvelopedVerifiableCredential`).
     /// - Throws: ``ValidationError`` for a missing or oversized challenge or domain, no
-    ///   credentials, or ones that cannot be presented yet (Open Badges 2.0 assertions and JWTs);
+    ///   credentials, or ones that are not verifiable credentials (Open Badges 2.0, Europass);
     ///   404 for a credential not in this backpack.
     public func present(_ itemIDs: [UUID], of learner: LearnerAccount, challenge: String, domain: String?) async throws -> JSONValue {
         let challenge = challenge.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -237,10 +309,18 @@ extension Node {
         var credentials: [JSONValue] = []
         for id in itemIDs {
             let item = try await backpackItem(id, of: learner)
-            guard item.format == .vcJSON else {
-                throw ValidationError(field: "item", "\(Backpack.summary(item).name) cannot be presented yet: only JSON credentials can")
+            switch item.format {
+            case .vcJSON: credentials.append(try JSONValue(parsing: item.credential, limits: .credential))
+            case .vcJWT:
+                // VCDM 2.0 §4.13: a JWT goes in enveloped, as a data: URL (VC-JOSE-COSE §3.1.1).
+                credentials.append([
+                    "@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                    "id": .string("data:application/vc+jwt," + String(decoding: item.credential, as: UTF8.self)),
+                ])
+            case .openBadges2, .europass:
+                throw ValidationError(
+                    field: "item", "\(Backpack.summary(item).name) is not a verifiable credential (Open Badges 2.0 or Europass): share it by link instead")
             }
-            credentials.append(try JSONValue(parsing: item.credential, limits: .credential))
         }
         let key = try SigningKey(type: .ed25519, secretBytes: try vault.open(learner.sealedHolderKey, keyID: learner.holderDID))
         let presentation: JSONObject = [
@@ -289,7 +369,8 @@ extension Node {
     public func verify(_ item: BackpackItem) async -> VerificationReport {
         switch item.format {
         case .openBadges2: await verifyOpenBadges2(bytes: item.credential).report
-        default: await verify(bytes: item.credential)
+        case .europass: europassVerifier.verify(bytes: item.credential, at: clock())
+        case .vcJSON, .vcJWT: await verify(bytes: item.credential)
         }
     }
 
