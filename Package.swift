@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MochilaCoreTests",
-            dependencies: ["MochilaCore"],
+            dependencies: ["MochilaCore", .product(name: "Crypto", package: "swift-crypto")],
             // Read by the tests through #filePath (reference QR symbols and their generator).
             exclude: ["Fixtures"]
         ),

@@ -12,8 +12,10 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify credentials and print a report for each.",
         discussion: """
-            PATH is a JSON credential, a compact JWT, a JSON Lines file (one credential per line) or a folder \
-            (its .json, .jsonld, .jsonl and .jwt files, recursively); - reads standard input. Exit status: 0 when \
+            PATH is a JSON credential, a compact JWT, a PNG or SVG badge with a credential baked in, an Open Badges \
+            2.0 assertion (JSON, JWS or its URL in a file), a Europass EDC, a JSON Lines file (one credential per \
+            line) or a folder (its .json, .jsonld, .jsonl, .jwt, .png and .svg files, recursively); - reads \
+            standard input. Exit status: 0 when \
             every credential verified, 1 when any did not, 2 when an input could not be used.
             """)
 
@@ -92,6 +94,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let verifier = CredentialVerifier(
             documents: ChainedResolver(resolvers), registry: trustRegistry, requireTrusted: requireTrusted)
+        let openBadges2 = OpenBadges2Verifier(documents: ChainedResolver(resolvers))
         let instant = now.flatMap(XSDDateTime.init)?.date ?? Date()
 
         var anyFailed = false
@@ -111,7 +114,7 @@ struct VerifyCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("mochila: \(input.name): \(reason)\n".utf8))
                     anyUnusable = true
                 case .bytes(let bytes):
-                    let outcome = await verifier.verifyAny(bytes: bytes, challenge: challenge, domain: domain, at: instant)
+                    let outcome = await verify(bytes, verifier: verifier, openBadges2: openBadges2, at: instant)
                     if !outcome.verified { anyFailed = true }
                     print(json ? outcome.json(input: input.name, language: language).serializedString() : text(outcome, input.name, language))
                 }
@@ -119,6 +122,27 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         if anyUnusable { throw ExitCode(2) }
         if anyFailed { throw ExitCode(1) }
+    }
+
+    /// Each kind of input by its own verifier: Open Badges 2.0 (hosted, signed or baked),
+    /// Europass EDCs, and otherwise VCs and presentations (JSON, JWT, or baked into a badge image).
+    func verify(_ bytes: [UInt8], verifier: CredentialVerifier, openBadges2: OpenBadges2Verifier, at instant: Date) async
+        -> VerificationOutcome
+    {
+        if OpenBadges2Input.isOpenBadges2(bytes) { return .credential(await openBadges2.verify(bytes: bytes, at: instant).report) }
+        if EuropassInput.isEuropass(bytes) { return .credential(EuropassVerifier().verify(bytes: bytes, at: instant)) }
+        var input = bytes
+        if CredentialInput.isImage(bytes) {
+            do {
+                guard let baked = try BakedBadge.extract(from: bytes, inflate: { try ZLib.inflate($0) }) else {
+                    return .credential(VerificationReport(checks: [CheckResult(.format, .failed, Message("format.unreadable", "the image carries no credential"))]))
+                }
+                input = Array(baked.utf8)
+            } catch {
+                return .credential(VerificationReport(checks: [CheckResult(.format, .failed, Message("format.unreadable", "\(error)"))]))
+            }
+        }
+        return await verifier.verifyAny(bytes: input, challenge: challenge, domain: domain, at: instant)
     }
 
     /// A report for people: the verdict, then one line per check; for a presentation, then each
@@ -183,7 +207,12 @@ struct CredentialInput {
     var name: String
     var content: Content
 
-    static let folderExtensions: Set<String> = ["json", "jsonld", "jsonl", "jwt"]
+    static let folderExtensions: Set<String> = ["json", "jsonld", "jsonl", "jwt", "png", "svg"]
+
+    /// A PNG, or an SVG document: a badge that may have a credential baked in.
+    static func isImage(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<svg")
+    }
 
     /// The credentials at `path`: a file (one credential, or JSON Lines), a folder, or `-`.
     static func collect(_ path: String) throws -> [CredentialInput] {
@@ -208,6 +237,7 @@ struct CredentialInput {
     static func collectFile(_ path: String) throws -> [CredentialInput] {
         let bytes = try readInput(path)
         if bytes.count > 64 << 20 { return [CredentialInput(name: path, content: .unusable("larger than 64 MiB"))] }
+        if isImage(bytes) || OpenBadges2Input.isOpenBadges2(bytes) { return [CredentialInput(name: path, content: .bytes(bytes))] }
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return [CredentialInput(name: path, content: .unusable("the input is empty"))] }
         if CredentialVerifier.looksLikeJWT(Array(text.utf8)) { return [CredentialInput(name: path, content: .bytes(Array(text.utf8)))] }

@@ -1,4 +1,5 @@
 import Credentials
+import Crypto
 import Foundation
 import LinkedData
 import Testing
@@ -94,9 +95,15 @@ import Testing
         let frameworks = achievement["alignment"]?.asArray.compactMap { $0["targetFramework"]?.stringValue }
         #expect(frameworks == ["ESCO", "European Qualifications Framework (EQF)", "ISCED-F 2013"])
         #expect(credential["credentialSubject"]?["name"] == "Lucía Quispe Mamani")
-        let emailIdentity = credential["credentialSubject"]?["identifier"]?.asArray.first { $0["identityType"] == "emailAddress" }
-        #expect(emailIdentity?["hashed"] == true)
-        #expect(emailIdentity?["identityHash"]?.stringValue?.hasPrefix("sha256$") == true)
+        // Recipient identifiers are salted hashes a verifier who knows the value can check.
+        let identifiers = credential["credentialSubject"]?["identifier"]?.asArray ?? []
+        #expect(identifiers.compactMap { $0["identityType"]?.stringValue } == ["name", "emailAddress"])
+        for (identity, value) in zip(identifiers, ["Lucía Quispe Mamani", "lucia@correo.example"]) {
+            let salt = try #require(identity["salt"]?.stringValue)
+            #expect(identity["hashed"] == true)
+            #expect(identity["identityHash"]?.stringValue == "sha256$" + Hex.encode(SHA256.hash(data: Array((value + salt).utf8))))
+        }
+        #expect(!String(decoding: award.credential, as: UTF8.self).contains("lucia@"))
         #expect(credential["proof"]?[0]?["cryptosuite"] == "eddsa-rdfc-2022")
 
         let report = await CredentialVerifier().verify(bytes: award.credential, at: now)

@@ -122,5 +122,13 @@ import Testing
         #expect(!page.contains("Credencial verificada"))
         #expect(page.contains("eIDAS") || page.contains("Listas de Confianza"), "\(page)")
         #expect(Backpack.summary(item).name != "—")
+        // The /verify page reads it the same way, with the names of its language maps.
+        let test = try await TestNode()
+        try await test.run { client in
+            let (type, form) = VerificationRoutesTests().multipart([("credential", nil, []), ("file", "edc.json", try Self.fixture("import/edc-signed.json"))])
+            let verify = text(try await client.execute(uri: "/verify?lang=es", method: .post, headers: [.contentType: type], body: form))
+            #expect(verify.contains("<strong>\(Backpack.summary(item).name)</strong>"), "\(verify)")
+            #expect(!verify.contains("Credencial verificada"))
+        }
     }
 }

@@ -193,6 +193,40 @@ import Testing
         }
     }
 
+    @Test func aShareLinkHasItsQRCodeAndTheCredentialAsReceived() async throws {
+        try await TestNode().run { client in
+            let token = try await createInstitution(client, slug: "uni-enlace")
+            let specID = try await createSpec(client, token: token)
+            let awardID = try await path.issue(client, token: token, specID: specID)
+            var learner = ConsoleUser()
+            let itemPath = try await path.claim(client, awardID, as: &learner)
+            _ = try await learner.post(client, itemPath + "/share", [("expires", "0")], from: itemPath)
+            let withLink = text(try await learner.get(client, itemPath))
+            let start = try #require(withLink.range(of: "http://mochila.test/c/")).upperBound
+            let shareID = String(withLink[start...].prefix { $0 != "<" })
+
+            let page = text(try await client.execute(uri: "/c/\(shareID)?lang=es", method: .get))
+            #expect(page.contains("src=\"/c/\(shareID)/qr.svg\""))
+            #expect(page.contains("linkedin.com/profile/add"))
+            let svg = try await client.execute(uri: "/c/\(shareID)/qr.svg?lang=es", method: .get)
+            #expect(svg.status == .ok)
+            #expect(svg.headers[.contentType]?.hasPrefix("image/svg+xml") == true)
+            #expect(text(svg).contains("Código QR de este enlace"))
+            let png = try await client.execute(uri: "/c/\(shareID)/qr.png", method: .get)
+            #expect(Array(png.body.readableBytesView.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            let download = try await client.execute(uri: "/c/\(shareID)/credential", method: .get)
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            let issued = try await client.execute(uri: "/api/v1/credentials/\(awardID)", method: .get)
+            #expect(Array(download.body.readableBytesView) == Array(issued.body.readableBytesView))
+
+            // Withdrawn, the link leads nowhere, its QR code and download included.
+            _ = try await learner.post(client, "/mochila/shares/\(shareID)/revoke", [], from: itemPath)
+            for suffix in ["", "/qr.svg", "/qr.png", "/credential"] {
+                #expect(try await client.execute(uri: "/c/\(shareID)\(suffix)", method: .get).status == .notFound, "\(suffix)")
+            }
+        }
+    }
+
     func restore(_ client: any TestClientProtocol, _ learner: ConsoleUser, _ archive: [UInt8], passphrase: String) async throws -> TestResponse {
         let csrf = try await learner.csrf(client, "/mochila")
         let (type, body) = VerificationRoutesTests().multipart([

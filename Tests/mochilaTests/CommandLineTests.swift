@@ -276,6 +276,41 @@ let unsignedCredential = """
         }
     }
 
+    /// Open Badges 2.0, Europass and badge images go to their own verifiers, from a file or a folder.
+    @Test func verifiesOpenBadges2EuropassAndBakedImages() throws {
+        try withFolder { folder in
+            let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/import")
+            for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
+                try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+            let web = [
+                "https://example.org/robotics-badge.json=2_0_basic_badgeclass.json", "https://example.org/organization.json=issuer.json",
+                "https://example.org/key1=key1.json", "https://example.org/revocationList=revocation-list.json",
+            ].flatMap { ["--document", $0] }
+            let signed = try Mochila.run(["verify", "assertion-rs256.jws", "--offline", "--now", "2026-06-01T00:00:00Z"] + web, in: folder)
+            #expect(signed.status == 0, "\(signed.output)\(signed.error)")
+            #expect(signed.output.contains("assertion-rs256.jws"))
+            // Without the issuer's documents, nothing can be checked: not verified.
+            let alone = try Mochila.run(["verify", "assertion-rs256.jws", "--offline", "--json"], in: folder)
+            #expect(alone.status == 1)
+
+            let europass = try Mochila.run(["verify", "edc-signed.json", "--offline", "--json", "--now", "2026-06-01T00:00:00Z"], in: folder)
+            #expect(europass.status == 1, "an EDC's issuer is never known here")
+            let report = try JSONValue(parsing: Array(europass.output.utf8))
+            let checks = Dictionary(uniqueKeysWithValues: (report["checks"]?.asArray ?? []).map { ($0["check"]!.stringValue!, $0["status"]!.stringValue!) })
+            #expect(checks["format"] == "passed" && checks["proof"] == "passed" && checks["issuer"] == "unknown", "\(europass.output)")
+
+            let png = try Mochila.run(["verify", "ob30-simple-pillow.png", "--offline", "--json"], in: folder)
+            let baked = try JSONValue(parsing: Array(png.output.utf8))
+            #expect(baked["checks"]?.asArray.first?["status"] == "passed", "\(png.output)\(png.error)")
+            #expect(baked["checks"]?.asArray.first { $0["check"] == "proof" }?["status"] == "unknown")
+
+            // A folder: each file read by its kind.
+            let all = try Mochila.run(["verify", ".", "--offline", "--json"], in: folder)
+            #expect(all.output.split(separator: "\n").count >= 9, "\(all.output)\(all.error)")
+        }
+    }
+
     @Test func unusableInputAndUsageErrorsExit2WithAMessage() throws {
         try withFolder { folder in
             try write("{\"@context\": [", "malformed.json", in: folder)

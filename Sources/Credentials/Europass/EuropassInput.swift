@@ -60,7 +60,7 @@ public enum EuropassInput {
     }
 
     /// Whether a document declares itself an EDC, by its `type` or its `@context`.
-    static func isEDC(_ document: JSONValue) -> Bool {
+    public static func isEDC(_ document: JSONValue) -> Bool {
         guard document.objectValue != nil else { return false }
         if document["type"]?.asArray.contains(.string("EuropeanDigitalCredential")) == true { return true }
         return (document["@context"]?.asArray ?? []).contains {

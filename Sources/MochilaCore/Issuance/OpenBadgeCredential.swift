@@ -162,19 +162,18 @@ public struct OpenBadgeCredential: Sendable {
         var subject: JSONObject = ["type": ["AchievementSubject"]]
         if let did = learner.did { subject["id"] = .string(did) }
         subject["name"] = .string(learner.fullName)
-        var identifiers: [JSONValue] = [
-            [
-                "type": "IdentityObject", "identityHash": .string(learner.fullName), "identityType": "name",
-                "hashed": false,
+        // Recipient identifiers are salted hashes (OB 3.0 IdentityHash, "sha256$" and the hex of
+        // SHA-256 of the value and the salt): a verifier who knows the name or the email can
+        // check them, and nobody else learns anything from them.
+        func hashed(_ value: String, as type: String) -> JSONValue {
+            let digest = SHA256.hash(data: Array((value + salt).utf8))
+            return [
+                "type": "IdentityObject", "identityHash": .string("sha256$" + Hex.encode(digest)), "identityType": .string(type),
+                "hashed": true, "salt": .string(salt),
             ]
-        ]
-        if let email = learner.email {
-            let digest = SHA256.hash(data: Array((email.lowercased() + salt).utf8))
-            identifiers.append([
-                "type": "IdentityObject", "identityHash": .string("sha256$" + Hex.encode(digest)),
-                "identityType": "emailAddress", "hashed": true, "salt": .string(salt),
-            ])
         }
+        var identifiers = [hashed(learner.fullName, as: "name")]
+        if let email = learner.email { identifiers.append(hashed(email.lowercased(), as: "emailAddress")) }
         subject["identifier"] = .array(identifiers)
         subject["achievement"] = .object(achievement)
         if let ects = spec.credits.first(where: { $0.system == "ECTS" }) { subject["creditsEarned"] = .number(ects.value) }

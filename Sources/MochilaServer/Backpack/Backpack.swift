@@ -95,6 +95,7 @@ struct Backpack: Sendable {
         }
         router.get("/c/:id") { request, context in try await sharedPage(request, try context.parameters.require("id")) }
         registerRecords(on: router)
+        registerSharing(on: router)
     }
 
     // MARK: Sessions
@@ -399,6 +400,7 @@ struct Backpack: Sendable {
             <p>\(learner.map { "\(UIText.text("credential.awardedTo", language)) <strong>\($0)</strong> · " as HTML })\
             \(UIText.text("credential.issuedBy", language)) <strong>\(summary.issuer)</strong></p>
             \(item.awardID.map { "<p><a href=\"/credentials/\($0.uuidString.lowercased())?lang=\(language.rawValue)\">\(t("backpack.publicPage"))</a></p>" as HTML })
+            \(shareExtras(id, item, report, language))
             </article>
             <section><h2>\(UIText.text("credential.report", language))</h2><p class="muted">\(t("shared.live"))</p>
             \(ReportView.checks(report.checks, language))</section>

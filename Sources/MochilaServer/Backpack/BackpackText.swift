@@ -127,5 +127,6 @@ enum BackpackText {
             .en: "The verification was done now, as this page opened.",
         ],
         "shared.download": [.es: "Descargar la credencial", .pt: "Baixar a credencial", .en: "Download the credential"],
+        "shared.qr": [.es: "Código QR de este enlace", .pt: "Código QR deste link", .en: "QR code of this link"],
     ]
 }

@@ -359,10 +359,16 @@ extension Node {
     /// What a share link shows: the credential and its verification, checked now. `nil` for a
     /// link that does not exist, was withdrawn or expired.
     public func shared(_ id: String) async throws -> (Share, BackpackItem, VerificationReport)? {
+        guard let (share, item) = try await sharedItem(id) else { return nil }
+        return (share, item, await verify(item))
+    }
+
+    /// What a share link leads to, not verified; `nil` as for ``shared(_:)``.
+    public func sharedItem(_ id: String) async throws -> (Share, BackpackItem)? {
         guard id.count <= 64, let share = try await store.share(id: id), share.isActive(at: clock()),
             let item = try await store.backpackItem(id: share.itemID), item.learnerID == share.learnerID
         else { return nil }
-        return (share, item, await verify(item))
+        return (share, item)
     }
 
     /// A backpack item verified now, by the verifier its format needs.

@@ -72,10 +72,15 @@ struct VerifyPage {
     /// What the credential says, in a line: its name, who issued it, to whom.
     func summary(_ report: VerificationReport) -> HTML {
         guard let credential = report.credential else { return "" }
-        let name = credential["name"]?.stringValue ?? credential["credentialSubject"]?["achievement"]?["name"]?.stringValue
-        let issuer = credential["issuer"]?["name"]?.stringValue ?? CredentialVerifier.issuerID(of: credential.objectValue ?? [:])
+        var name = credential["name"]?.stringValue ?? credential["credentialSubject"]?["achievement"]?["name"]?.stringValue
+        var issuer = credential["issuer"]?["name"]?.stringValue ?? CredentialVerifier.issuerID(of: credential.objectValue ?? [:])
         let subject = credential["credentialSubject"]?.asArray.first
-        let learner = subject?["name"]?.stringValue ?? subject?["id"]?.stringValue
+        var learner = subject?["name"]?.stringValue ?? subject?["id"]?.stringValue
+        if EuropassInput.isEDC(credential) {
+            // ELM 3 names things in language maps.
+            let europass = EuropassVerifier.summary(of: credential)
+            (name, issuer, learner) = (europass.title ?? name, europass.issuerName ?? issuer, europass.subjectName ?? learner)
+        }
         var lines: [HTML] = []
         if let name { lines.append("<p><strong>\(name)</strong></p>") }
         if let issuer { lines.append("<p>\(UIText.text("credential.issuedBy", language)) \(issuer)</p>") }
