@@ -269,6 +269,11 @@ try:
         verified = False
         print("    POST /credentials/verify:", error.read().decode()[:2000])
     expect(verified, "and the record, signed by the holder key, verifies")
+    record_path = os.path.join(data, "mochila-clr.json")
+    with open(record_path, "w") as out:
+        json.dump(record, out, ensure_ascii=False)
+    checked = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "interop_verify.py"), record_path], capture_output=True, text=True)
+    expect(checked.returncode == 0, "and pyld + cryptography verify its proof too: " + (checked.stdout + checked.stderr).strip()[-300:])
     request = urllib.request.Request(
         BASE + "/mochila/backup", method="POST",
         headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
