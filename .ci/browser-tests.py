@@ -217,10 +217,28 @@ try:
     expect("Credencial verificada" in page, "and verified on arrival")
     shot("backpack-item")
     item_url = driver.current_url.split("?")[0]
+    # A Europass credential sealed by another implementation: its seal is checked, its issuer
+    # cannot be (no EU Trusted Lists here), and the backpack says so.
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    edc = os.path.join(ROOT, "Tests", "MochilaServerTests", "Fixtures", "import", "edc-signed.json")
+    driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/import'] input[type=file]").send_keys(edc)
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Importar']"))
+    page = driver.page_source
+    expect("La credencial está en tu Mochila." in page and "Credencial Digital Europea" in page and "eIDAS" in page
+           and "Credencial verificada" not in page, "a Europass credential is imported, with what its seal allows checked")
+    # Kept: an email and a password make the backpack permanent.
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    account = driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/account']")
+    account.find_element(By.NAME, "email").send_keys("aprendiz@correo.example")
+    account.find_element(By.NAME, "name").send_keys("Aprendiz")
+    account.find_element(By.NAME, "password").send_keys("una contraseña bien larga")
+    click_and_wait(account.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    expect("Esta Mochila es temporal" not in driver.page_source and "aprendiz@correo.example" in driver.page_source,
+           "the backpack is kept with an email and a password")
     # Present both credentials to a verifier who asked with a challenge and a domain.
     click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
     boxes = driver.find_elements(By.CSS_SELECTOR, "form[action^='/mochila/present'] input[name=item]")
-    expect(len(boxes) == 2, "both credentials can be presented")
+    expect(len(boxes) == 2, "both verifiable credentials can be presented (the Europass one cannot)")
     for box in boxes:
         box.click()
     driver.find_element(By.NAME, "challenge").send_keys("reto-de-la-empresa")
@@ -299,11 +317,14 @@ try:
         page = driver.page_source
         expect("Compartida desde una Mochila" in page and "Credencial verificada" in page,
                "the shared link opens signed out, with the credential verified now")
+        qr = driver.find_element(By.CSS_SELECTOR, "p.qr img")
+        expect(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", qr),
+               "with the QR code of the link")
         shot("shared")
     driver.delete_all_cookies()
     driver.get(profile_url + "?lang=es")
     page = driver.page_source
-    expect("Credenciales públicas" in page and "Credencial verificada" in page and claimed_name in page,
+    expect("Credenciales de Aprendiz" in page and "Credencial verificada" in page and claimed_name in page,
            "the public profile opens signed out, with what the learner made public, verified now")
     shot("profile")
     # Another backpack restores the backup. Its DID stays with the first backpack on this node

@@ -46,7 +46,7 @@ enum Layout {
         .checks .passed{border-color:#2e7d32}.checks .failed{border-color:#c62828}.checks .unknown,.checks .skipped{border-color:#9e9e9e}
         textarea{width:100%;font-family:ui-monospace,monospace}button{font-size:1rem;padding:.4rem 1.2rem}
         .muted{color:#646970;font-size:.9rem}code{word-break:break-all}footer{text-align:center;color:#646970;font-size:.85rem;padding:1rem}
-        label{display:block;margin:.5rem 0;font-weight:600}label input,label select,label textarea{display:block;width:100%;box-sizing:border-box;font:inherit;font-weight:400;padding:.35rem;margin-top:.2rem}
+        label{display:block;margin:.5rem 0;font-weight:600}label input,label select,label textarea{display:block;width:100%;box-sizing:border-box;font:inherit;font-weight:400;padding:.35rem;margin-top:.2rem}label input[type=checkbox],label input[type=radio]{display:inline;width:auto;margin:0 .4rem 0 0}
         fieldset{border:1px solid #dcdcde;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:700;padding:0 .3rem}
         fieldset.outcome{background:#fafafa}.row{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.row label{flex:1;min-width:12rem}
         .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}.search label{flex:1;min-width:14rem;margin:0}.search p{flex-basis:100%;margin:0}
