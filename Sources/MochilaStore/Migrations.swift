@@ -389,5 +389,57 @@ enum Migrations {
                 // replaced an award.
                 "CREATE INDEX awards_supersedes ON awards(supersedes)"
             ]),
+        Migration(
+            version: 6, name: "trust registry, recognition",
+            statements: [
+                // The coordinator's members, by DID; their content is JSON (RegistryMember).
+                """
+                CREATE TABLE registry_members (
+                    did TEXT PRIMARY KEY,
+                    body TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE registry_sources (
+                    url TEXT PRIMARY KEY,
+                    coordinator TEXT NOT NULL,
+                    credential TEXT NOT NULL,
+                    fetched_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE recognition_rules (
+                    id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    body TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (id, version)
+                )
+                """,
+                "CREATE INDEX recognition_rules_institution ON recognition_rules(institution_id)",
+                // Credentials are base64 TEXT, as backpack items are.
+                """
+                CREATE TABLE recognition_requests (
+                    id TEXT PRIMARY KEY,
+                    learner_id TEXT NOT NULL REFERENCES learners(id),
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    rule_id TEXT NOT NULL,
+                    rule_version INTEGER NOT NULL,
+                    submitted TEXT NOT NULL,
+                    proposal TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    decision TEXT,
+                    decided_by TEXT,
+                    decided_at BIGINT,
+                    credential TEXT,
+                    created_at BIGINT NOT NULL,
+                    FOREIGN KEY (rule_id, rule_version) REFERENCES recognition_rules(id, version)
+                )
+                """,
+                "CREATE INDEX recognition_requests_institution ON recognition_requests(institution_id, created_at)",
+                "CREATE INDEX recognition_requests_learner ON recognition_requests(learner_id, created_at)",
+            ]),
     ]
 }

@@ -179,6 +179,39 @@ public protocol Store: Sendable {
     /// - Returns: `false` when the learner has no such share, or it was already revoked.
     @discardableResult
     func revokeShare(id: String, learnerID: UUID, at: Date) async throws -> Bool
+
+    // MARK: Trust registry and recognition
+
+    /// Adds or replaces a member of this node's registry (the coordinator's list), by DID.
+    func putRegistryMember(did: String, body: String, at: Date) async throws
+    /// Removes a member; `false` when there was none with that DID.
+    func deleteRegistryMember(did: String) async throws -> Bool
+    /// The registry's members, by DID.
+    func registryMembers() async throws -> [(did: String, body: String)]
+    /// Adds or replaces a registry imported from another coordinator, by URL.
+    func putRegistrySource(_ source: RegistrySource) async throws
+    func deleteRegistrySource(url: String) async throws -> Bool
+    func registrySources() async throws -> [RegistrySource]
+    /// Adds the next version of a recognition rule (version 1 creates it).
+    /// - Throws: ``StoreError/Code/conflict`` when `version` is not the next one;
+    ///   ``StoreError/Code/refused`` when the rule is another institution's.
+    func addRecognitionRule(_ rule: StoredRecognitionRule) async throws
+    /// One version of a rule, or its latest when `version` is `nil`.
+    func recognitionRule(id: UUID, version: Int?) async throws -> StoredRecognitionRule?
+    /// The latest version of each rule, of one institution or of all, oldest first.
+    func recognitionRules(institutionID: UUID?) async throws -> [StoredRecognitionRule]
+    /// Stores a learner's request, pending.
+    /// - Throws: ``StoreError/Code/refused`` when the learner does not exist or was deleted.
+    func addRecognitionRequest(_ request: RecognitionRequest) async throws
+    func recognitionRequest(id: UUID) async throws -> RecognitionRequest?
+    /// An institution's requests, newest first.
+    func recognitionRequests(institutionID: UUID) async throws -> [RecognitionRequest]
+    /// A learner's requests, newest first.
+    func recognitionRequests(learnerID: UUID) async throws -> [RecognitionRequest]
+    /// Records an officer's decision and its credential with the audit entry, in one transaction.
+    /// - Returns: `false` when the request is not pending (nothing changes).
+    func decideRecognitionRequest(id: UUID, decision: String, by: String, at: Date, credential: [UInt8], audit: AuditEntry) async throws
+        -> Bool
 }
 
 /// A status list: a numbered place for up to `capacity` credentials of one institution.

@@ -49,7 +49,7 @@ import Testing
     /// share links and public profiles): left out of the document on purpose.
     static func isPage(_ path: String) -> Bool {
         path == "/" || path == "/verify" || path == "/console" || path.hasPrefix("/console/") || path == "/mochila"
-            || path.hasPrefix("/mochila/") || path.hasPrefix("/c/") || path.hasPrefix("/p/")
+            || path.hasPrefix("/mochila/") || path.hasPrefix("/c/") || path.hasPrefix("/p/") || path == "/registry"
     }
 
     @Test func isAnOpenAPI3DocumentWhoseReferencesResolve() throws {

@@ -56,6 +56,8 @@ enum StoreConformance {
         ConformanceCase("share links expire and are revoked", sharesExpireAndAreRevoked),
         ConformanceCase("deleting a learner clears personal data and keeps awards", deletingALearnerClearsPersonalDataAndKeepsAwards),
         ConformanceCase("bindings are found and holder keys restored", holderKeysAndBindingsAreFound),
+        ConformanceCase("registry members and imported registries", registryMembersAndSources),
+        ConformanceCase("recognition rules are versioned, requests decided once", recognitionRulesAreVersionedAndRequestsDecidedOnce),
         ConformanceCase("issued credentials are never rewritten or deleted", issuedCredentialsAreNeverRewrittenOrDeleted),
         ConformanceCase("migrating twice changes nothing", migratingTwiceChangesNothing),
         ConformanceCase("an edited or unknown migration stops the node", anEditedOrUnknownMigrationStopsTheNode),

@@ -27,6 +27,7 @@ struct Routes: Sendable {
         Console(node: node, routes: self).register(on: router)
         Backpack(node: node, routes: self).register(on: router)
         registerOpenBadges(on: router)
+        registerRegistry(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }

@@ -28,6 +28,10 @@ public struct Node: Sendable {
     let jobs: BatchJobs
     /// How staff passwords are hashed.
     let passwordHasher: PasswordHasher
+    /// Where documents from elsewhere come from (DID documents, status lists, registries).
+    let documents: any DocumentResolver
+    /// The trust registry as last read.
+    let registryCache = RegistryCache()
     /// The capacity of each status list (the minimum Bitstring Status List allows).
     static let statusListCapacity = BitstringStatusList.minimumEntries
 
@@ -54,6 +58,7 @@ public struct Node: Sendable {
         self.publisher = StatusPublisher(store: store, vault: vault, clock: clock, publicURL: publicURL)
         let own = NodeDocuments(store: store, publisher: publisher, publicURL: publicURL)
         self.verifier = CredentialVerifier(documents: ChainedResolver([own, documents]))
+        self.documents = documents
         self.openBadges2 = OpenBadges2Verifier(documents: documents, urlPolicy: .httpsOnly)
         self.jobs = BatchJobs()
         self.passwordHasher = passwordHasher
@@ -218,7 +223,20 @@ public struct Node: Sendable {
 
     /// Verifies a credential given as bytes (JSON or a compact JWT) at the node's current time.
     public func verify(bytes: [UInt8]) async -> VerificationReport {
-        await verifier.verify(bytes: bytes, at: clock())
+        await trustingVerifier().verify(bytes: bytes, at: clock())
+    }
+
+    /// The verifier with the network's trust registry, when it has members: the `trust` check
+    /// then says whether the issuer is a member accredited for the credential's field and level.
+    func trustingVerifier() async -> CredentialVerifier {
+        var trusting = verifier
+        do {
+            let registry = try await trustRegistry()
+            if !registry.members.isEmpty { trusting.registry = registry }
+        } catch {
+            logger.error("the trust registry could not be read: \(error)")
+        }
+        return trusting
     }
 
     /// Verifies an Open Badges 2.0 assertion (hosted, signed, or baked into an image) at the
@@ -229,17 +247,17 @@ public struct Node: Sendable {
 
     /// Verifies a credential or a presentation given as bytes (JSON or a compact JWT).
     public func verifyAny(bytes: [UInt8], challenge: String? = nil, domain: String? = nil) async -> VerificationOutcome {
-        await verifier.verifyAny(bytes: bytes, challenge: challenge, domain: domain, at: clock())
+        await trustingVerifier().verifyAny(bytes: bytes, challenge: challenge, domain: domain, at: clock())
     }
 
     /// Verifies a presentation given as JSON.
     public func verifyPresentation(_ presentation: JSONValue, challenge: String?, domain: String?) async -> PresentationReport {
-        await verifier.verifyPresentation(presentation, challenge: challenge, domain: domain, at: clock())
+        await trustingVerifier().verifyPresentation(presentation, challenge: challenge, domain: domain, at: clock())
     }
 
     /// Verifies a credential given as JSON at the node's current time.
     public func verify(_ credential: JSONValue) async -> VerificationReport {
-        await verifier.verify(credential, at: clock())
+        await trustingVerifier().verify(credential, at: clock())
     }
 
     /// The award of a credential, by the award id, the credential id (`urn:uuid:…`) or its UUID.

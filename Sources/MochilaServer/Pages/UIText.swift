@@ -2,7 +2,9 @@ import Credentials
 
 /// The words of the pages, in Spanish, Portuguese and English.
 enum UIText {
-    static let strings: [String: [Language: String]] = [
+    static let strings = pages.merging(network) { first, _ in first }
+
+    static let pages: [String: [Language: String]] = [
         "app.tagline": [
             .es: "Microcredenciales verificables para América Latina y el Caribe",
             .pt: "Microcredenciais verificáveis para a América Latina e o Caribe",

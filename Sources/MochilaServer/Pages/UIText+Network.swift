@@ -1,0 +1,28 @@
+import Credentials
+
+/// The words of the network's pages: the trust registry, recognition.
+extension UIText {
+    static let network: [String: [Language: String]] = [
+        "registry.title": [.es: "Registro de confianza de la red", .pt: "Registro de confiança da rede", .en: "The network's trust registry"],
+        "registry.intro": [
+            .es: "Las instituciones miembro de la red, con la agencia de aseguramiento de la calidad que las acredita y el alcance de su acreditación (campos ISCED-F y niveles EQF). Los verificadores de Mochila lo consultan: una credencial es de confianza cuando su emisor es miembro acreditado para su campo y nivel.",
+            .pt: "As instituições membro da rede, com a agência de garantia da qualidade que as acredita e o alcance da sua acreditação (campos ISCED-F e níveis EQF). Os verificadores do Mochila o consultam: uma credencial é de confiança quando o seu emissor é membro acreditado para o seu campo e nível.",
+            .en: "The network's member institutions, with the quality-assurance agency that accredits them and the scope of their accreditation (ISCED-F fields and EQF levels). Mochila's verifiers consult it: a credential is trusted when its issuer is a member accredited for its field and level.",
+        ],
+        "registry.coordinator": [.es: "Firmado por la coordinación:", .pt: "Assinado pela coordenação:", .en: "Signed by the coordinator:"],
+        "registry.empty": [.es: "El registro no tiene miembros todavía.", .pt: "O registro ainda não tem membros.", .en: "The registry has no members yet."],
+        "registry.member": [.es: "Institución", .pt: "Instituição", .en: "Institution"],
+        "registry.country": [.es: "País", .pt: "País", .en: "Country"],
+        "registry.agency": [.es: "Agencia de calidad", .pt: "Agência de qualidade", .en: "Quality-assurance agency"],
+        "registry.scope": [.es: "Alcance de la acreditación", .pt: "Alcance da acreditação", .en: "Accreditation scope"],
+        "registry.since": [.es: "Miembro", .pt: "Membro", .en: "Member"],
+        "registry.anyField": [.es: "todos los campos", .pt: "todos os campos", .en: "any field"],
+        "registry.anyLevel": [.es: "todos", .pt: "todos", .en: "any"],
+        "registry.anyScope": [.es: "sin restricción", .pt: "sem restrição", .en: "unrestricted"],
+        "registry.imported": [
+            .es: "Además, {0} miembros de registros importados de otras coordinaciones.",
+            .pt: "Além disso, {0} membros de registros importados de outras coordenações.",
+            .en: "Also {0} members from registries imported from other coordinators.",
+        ],
+    ]
+}
