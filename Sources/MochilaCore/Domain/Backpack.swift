@@ -90,6 +90,8 @@ public struct BackpackItem: Sendable, Hashable {
         case claim
         /// Imported by the learner (a file, a link, another wallet).
         case `import`
+        /// A recognition decision an institution issued on the learner's request.
+        case recognition
     }
 
     public var id: UUID

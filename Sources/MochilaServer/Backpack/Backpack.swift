@@ -96,6 +96,7 @@ struct Backpack: Sendable {
         router.get("/c/:id") { request, context in try await sharedPage(request, try context.parameters.require("id")) }
         registerRecords(on: router)
         registerSharing(on: router)
+        registerRecognition(on: router)
     }
 
     // MARK: Sessions
@@ -301,6 +302,7 @@ struct Backpack: Sendable {
             <label>\(visit.t("backpack.file"))<input type="file" name="file" accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml"></label>
             <label>\(visit.t("backpack.paste"))<textarea name="credential" rows="4" spellcheck="false"></textarea></label>
             <p><button class="primary" type="submit">\(visit.t("backpack.importButton"))</button></p></form></section>
+            \(try await recognitionSection(visit, items: items))
             \(recordSections(visit, items: items))
             \(account)
             <section><h2>\(visit.t("backpack.delete"))</h2><p>\(visit.t("backpack.deleteIntro"))</p>

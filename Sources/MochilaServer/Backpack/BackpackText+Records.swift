@@ -95,5 +95,25 @@ extension BackpackText {
             .en: "This backpack now uses the backup's digital identity: {0}.",
         ],
         "records.downloads": [.es: "Descargas", .pt: "Downloads", .en: "Downloads"],
+        // Recognition
+        "recognition.title": [.es: "Reconocimiento en otra institución", .pt: "Reconhecimento em outra instituição", .en: "Recognition at another institution"],
+        "recognition.intro": [
+            .es: "Pide a una institución que reconozca tus credenciales según una regla que publicó. Mochila las verifica y propone un resultado con sus razones; una persona de la institución decide, y la decisión llega a tu Mochila como credencial.",
+            .pt: "Peça a uma instituição que reconheça as suas credenciais segundo uma regra que ela publicou. O Mochila as verifica e propõe um resultado com as suas razões; uma pessoa da instituição decide, e a decisão chega à sua Mochila como credencial.",
+            .en: "Ask an institution to recognise your credentials under a rule it published. Mochila verifies them and proposes an outcome with its reasons; someone at the institution decides, and the decision arrives in your backpack as a credential.",
+        ],
+        "recognition.none": [
+            .es: "Ninguna institución de este nodo publicó reglas de reconocimiento, o aún no tienes credenciales que evaluar.",
+            .pt: "Nenhuma instituição deste nó publicou regras de reconhecimento, ou você ainda não tem credenciais para avaliar.",
+            .en: "No institution on this node has published recognition rules, or you have no credentials to assess yet.",
+        ],
+        "recognition.rule": [.es: "Regla", .pt: "Regra", .en: "Rule"],
+        "recognition.chooseRule": [.es: "elige una regla", .pt: "escolha uma regra", .en: "choose a rule"],
+        "recognition.ask": [.es: "Pedir reconocimiento", .pt: "Pedir reconhecimento", .en: "Ask for recognition"],
+        "recognition.requests": [.es: "Mis solicitudes", .pt: "Minhas solicitações", .en: "My requests"],
+        "recognition.requestTitle": [.es: "Solicitud de reconocimiento a {0}", .pt: "Solicitação de reconhecimento a {0}", .en: "Recognition request to {0}"],
+        "recognition.submitted": [.es: "Credenciales presentadas", .pt: "Credenciais apresentadas", .en: "Credentials submitted"],
+        "recognition.decision": [.es: "Decisión", .pt: "Decisão", .en: "Decision"],
+        "recognition.credential": [.es: "La decisión, como credencial en tu Mochila", .pt: "A decisão, como credencial na sua Mochila", .en: "The decision, as a credential in your backpack"],
     ]
 }

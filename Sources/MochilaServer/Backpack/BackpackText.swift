@@ -65,6 +65,7 @@ enum BackpackText {
         "backpack.addedOn": [.es: "Guardada el {0}", .pt: "Guardada em {0}", .en: "Added on {0}"],
         "backpack.source.claim": [.es: "recibida", .pt: "recebida", .en: "claimed"],
         "backpack.source.import": [.es: "importada", .pt: "importada", .en: "imported"],
+        "backpack.source.recognition": [.es: "reconocimiento", .pt: "reconhecimento", .en: "recognition"],
         "backpack.now": [.es: "Verificación de hoy", .pt: "Verificação de hoje", .en: "Verified today"],
         "backpack.share": [.es: "Compartir", .pt: "Compartilhar", .en: "Share"],
         "backpack.shareIntro": [

@@ -96,6 +96,7 @@ struct Console: Sendable {
         router.post("/console/staff") { request, _ in
             try await form(request, role: \.canManage) { visit, form in try await addStaff(visit, form) }
         }
+        registerRecognition(on: router)
     }
 
     // MARK: Sessions
@@ -227,7 +228,7 @@ struct Console: Sendable {
         let language = visit.language
         let links: [(String, String)] = [
             ("/console", "nav.dashboard"), ("/console/specs", "nav.specs"), ("/console/awards", "nav.awards"),
-            ("/console/audit", "nav.audit"), ("/console/staff", "nav.staff"),
+            ("/console/recognition", "nav.recognition"), ("/console/audit", "nav.audit"), ("/console/staff", "nav.staff"),
         ]
         let items = links.map { link -> HTML in
             let current = link.0 == path || (link.0 != "/console" && path.hasPrefix(link.0))

@@ -7,7 +7,9 @@ enum ConsoleText {
         UIText.lookup(key, language, in: strings, arguments)
     }
 
-    static let strings: [String: [Language: String]] = [
+    static let strings = core.merging(recognition) { first, _ in first }
+
+    static let core: [String: [Language: String]] = [
         // Navigation and session
         "console.title": [.es: "Consola", .pt: "Console", .en: "Console"],
         "nav.dashboard": [.es: "Panel", .pt: "Painel", .en: "Dashboard"],

@@ -28,6 +28,7 @@ struct Routes: Sendable {
         Backpack(node: node, routes: self).register(on: router)
         registerOpenBadges(on: router)
         registerRegistry(on: router)
+        registerRecognition(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }
@@ -106,8 +107,10 @@ struct Routes: Sendable {
         return token.isEmpty ? nil : token
     }
 
+    /// A UUID from a path, bare or as a `urn:uuid:` URN.
     func uuid(_ text: String, _ what: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw APIError.notFound("\(what) \(text)") }
+        let bare = text.lowercased().hasPrefix("urn:uuid:") ? String(text.dropFirst("urn:uuid:".count)) : text
+        guard let id = UUID(uuidString: bare) else { throw APIError.notFound("\(what) \(text)") }
         return id
     }
 

@@ -6,7 +6,10 @@ extension Node {
     /// Seeds the demo network once per data folder: institutions (with the public demo tokens
     /// `demo-<slug>`), their specs and awards. Seeding again does nothing.
     public func seedDemo() async throws {
-        if try await store.setting("demo.seeded") != nil { return try await seedDemoStaff() }
+        if try await store.setting("demo.seeded") != nil {
+            try await seedDemoStaff()
+            return try await seedDemoNetwork()
+        }
         var institutions: [String: Institution] = [:]
         for seed in DemoNetwork.institutions {
             if let existing = try await store.institution(slug: seed.slug) {
@@ -39,6 +42,7 @@ extension Node {
         }
         try await store.setSetting("demo.seeded", "1")
         try await seedDemoStaff()
+        try await seedDemoNetwork()
         logger.info("seeded the demo network: \(institutions.count) institutions, \(specs.count) specs, \(DemoNetwork.awards.count) awards")
     }
 
@@ -58,6 +62,51 @@ extension Node {
             }
         }
         try await store.setSetting("demo.staff", "1")
+    }
+
+    /// The demo's network: its four institutions in the trust registry (accredited for EQF 4 to 7
+    /// in any field), and a recognition rule of the Chilean university for engineering
+    /// micro-credentials of accredited members, in SCT-Chile credits.
+    func seedDemoNetwork() async throws {
+        if try await store.setting("demo.network") != nil { return }
+        var institutions: [String: Institution] = [:]
+        for seed in DemoNetwork.institutions {
+            guard let institution = try await store.institution(slug: seed.slug) else { continue }
+            institutions[seed.slug] = institution
+            _ = try await putRegistryMember(
+                RegistryMemberInput(
+                    did: institution.did, name: institution.name.text(.es), country: institution.country,
+                    qualityAssuranceAgency: seed.qualityAssuranceAgency, url: seed.url,
+                    accreditation: [.init(eqfLevels: [4, 5, 6, 7])], memberSince: "2024-01-01"))
+        }
+        if let receiving = institutions["utve"] {
+            let rule = RecognitionRuleInput(
+                name: LocalizedText(
+                    es: "Microcredenciales de ingeniería y energía de instituciones de la red",
+                    en: "Engineering and energy micro-credentials from network institutions",
+                    pt: "Microcredenciais de engenharia e energia de instituições da rede"),
+                description: LocalizedText(
+                    es: "Reconoce como créditos SCT-Chile de libre elección las microcredenciales de ingeniería (ISCED-F 07), nivel EQF 4 o superior, emitidas en los últimos cinco años por instituciones acreditadas de la red.",
+                    en: "Recognises as elective SCT-Chile credits the engineering micro-credentials (ISCED-F 07), EQF level 4 or above, issued in the last five years by accredited network institutions.",
+                    pt: "Reconhece como créditos SCT-Chile de livre escolha as microcredenciais de engenharia (ISCED-F 07), nível EQF 4 ou superior, emitidas nos últimos cinco anos por instituições acreditadas da rede."),
+                criteria: .init(requireTrustedIssuer: true, minimumEQFLevel: 4, maximumAgeMonths: 60, fields: ["07"]),
+                outcome: .init(
+                    creditSystem: "SCT-Chile", rounding: .downToHalf, maximumCredits: 6,
+                    courseEquivalence: LocalizedText(
+                        es: "Se imputan como créditos de libre elección del plan de estudios.",
+                        en: "They count as elective credits of the study plan.", pt: "Contam como créditos de livre escolha do plano de estudos."),
+                    partialBelowCriteria: false),
+                legalBasis: LocalizedText(
+                    es: "Reglamento de reconocimiento de aprendizajes previos, art. 12 (demostración)",
+                    en: "Regulation on the recognition of prior learning, art. 12 (demo)",
+                    pt: "Regulamento de reconhecimento de aprendizagens prévias, art. 12 (demonstração)"),
+                appealRoute: LocalizedText(
+                    es: "Recurso de reposición ante la Dirección de Docencia dentro de 10 días hábiles desde la notificación.",
+                    en: "Appeal to the Teaching Directorate within 10 working days of notification.",
+                    pt: "Recurso à Direção de Ensino em até 10 dias úteis a partir da notificação."))
+            _ = try await createRule(rule, for: receiving)
+        }
+        try await store.setSetting("demo.network", "1")
     }
 
     /// The password of every demo console account (public, like the demo tokens).
