@@ -345,6 +345,48 @@ try:
     page = driver.page_source
     expect("Copia restaurada:" in page and "ya estaban" in page, "without the passphrase the backup's credentials are restored")
     shot("restored")
+
+    print("recognition: a credential from México recognised in Chile under a published rule")
+    driver.delete_all_cookies()
+    utiv = json.load(urllib.request.urlopen(urllib.request.Request(
+        BASE + "/api/v1/awards", headers={"Authorization": "Bearer demo-utiv"})))
+    mexican = next(a for a in utiv if not a.get("revokedAt"))
+    driver.get(BASE + "/credentials/" + mexican["id"] + "?lang=es")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    recognition = driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/recognition']")
+    recognition.find_element(By.CSS_SELECTOR, "input[name=item]").click()
+    click_and_wait(recognition.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    page = driver.page_source
+    expect("Reconocimiento propuesto" in page and "En revisión por la institución" in page,
+           "the learner asks UTVE; the node verifies the credential and proposes recognition, with its reasons")
+    request_url = driver.current_url.split("?")[0]
+    # The officer signs in (replacing the session of the issuer who used this browser before).
+    driver.get(BASE + "/console/login?lang=es")
+    driver.find_element(By.NAME, "email").send_keys("emision@utve.example")
+    driver.find_element(By.NAME, "password").send_keys("mochila-demo-2026")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Reconocimiento"))
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "table a[href^='/console/recognition/']"))
+    driver.find_element(By.NAME, "reason").send_keys("Cumple la regla de la red; se imputan como créditos de libre elección.")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Decidir y emitir la credencial']"))
+    decision = driver.find_element(By.ID, "decision-credential").get_attribute("value")
+    expect("Aprobado" in driver.page_source and "RecognitionDecision" in decision,
+           "a UTVE officer approves it in the console, and the decision is issued as a credential")
+    shot("recognition-decided")
+    decision_path = os.path.join(data, "decision.json")
+    with open(decision_path, "w") as out:
+        out.write(decision)
+    checked = subprocess.run([binary, "verify", "--offline", "--lang", "es", decision_path], capture_output=True, text=True)
+    expect(checked.returncode == 0, "the decision verifies with mochila verify: " + (checked.stdout + checked.stderr).strip()[-400:])
+    checked = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "interop_verify.py"), decision_path], capture_output=True, text=True)
+    expect(checked.returncode == 0, "and with pyld + cryptography: " + (checked.stdout + checked.stderr).strip()[-300:])
+    driver.get(request_url + "?lang=es")
+    expect("Aprobado" in driver.page_source and "Dirección de Docencia" in driver.page_source,
+           "the learner sees the decision and how to appeal")
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "La decisión, como credencial en tu Mochila"))
+    expect("Credencial verificada" in driver.page_source, "and the decision credential is in the backpack, verified")
+    shot("recognition-learner")
 finally:
     if driver:
         driver.quit()
