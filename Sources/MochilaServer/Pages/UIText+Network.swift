@@ -3,6 +3,7 @@ import Credentials
 /// The words of the network's pages: the trust registry, recognition.
 extension UIText {
     static let network: [String: [Language: String]] = [
+        "nav.network": [.es: "La red", .pt: "A rede", .en: "The network"],
         "registry.title": [.es: "Registro de confianza de la red", .pt: "Registro de confiança da rede", .en: "The network's trust registry"],
         "registry.intro": [
             .es: "Las instituciones miembro de la red, con la agencia de aseguramiento de la calidad que las acredita y el alcance de su acreditación (campos ISCED-F y niveles EQF). Los verificadores de Mochila lo consultan: una credencial es de confianza cuando su emisor es miembro acreditado para su campo y nivel.",
