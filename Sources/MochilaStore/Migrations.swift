@@ -441,5 +441,17 @@ enum Migrations {
                 "CREATE INDEX recognition_requests_institution ON recognition_requests(institution_id, created_at)",
                 "CREATE INDEX recognition_requests_learner ON recognition_requests(learner_id, created_at)",
             ]),
+        Migration(
+            version: 7, name: "federated catalogues",
+            statements: [
+                // The catalogue feeds of federated nodes, as last pulled.
+                """
+                CREATE TABLE catalogue_sources (
+                    url TEXT PRIMARY KEY,
+                    feed TEXT NOT NULL,
+                    fetched_at BIGINT NOT NULL
+                )
+                """
+            ]),
     ]
 }

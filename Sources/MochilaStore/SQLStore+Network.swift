@@ -98,4 +98,31 @@ extension SQLStore {
             return true
         }
     }
+
+    public func putCatalogueSource(url: String, feed: String, at date: Date) async throws {
+        try await transaction { db in
+            try await db.raw("DELETE FROM catalogue_sources WHERE url = \(bind: url)").run()
+            try await db.raw(
+                "INSERT INTO catalogue_sources (url, feed, fetched_at) VALUES (\(bind: url), \(bind: feed), \(bind: date.milliseconds))"
+            ).run()
+        }
+    }
+
+    @discardableResult
+    public func deleteCatalogueSource(url: String) async throws -> Bool {
+        try await transaction { db in
+            try await !db.raw("DELETE FROM catalogue_sources WHERE url = \(bind: url) RETURNING url").all().isEmpty
+        }
+    }
+
+    public func catalogueSources() async throws -> [(url: String, feed: String, fetchedAt: Date)] {
+        try await withDatabase { db in
+            try await db.raw("SELECT url, feed, fetched_at FROM catalogue_sources ORDER BY url").all().map {
+                (
+                    try $0.decode(column: "url", as: String.self), try $0.decode(column: "feed", as: String.self),
+                    Date(milliseconds: try $0.decode(column: "fetched_at", as: Int64.self))
+                )
+            }
+        }
+    }
 }

@@ -212,6 +212,11 @@ public protocol Store: Sendable {
     /// - Returns: `false` when the request is not pending (nothing changes).
     func decideRecognitionRequest(id: UUID, decision: String, by: String, at: Date, credential: [UInt8], audit: AuditEntry) async throws
         -> Bool
+    /// Adds or replaces the catalogue feed of a federated node, by URL.
+    func putCatalogueSource(url: String, feed: String, at: Date) async throws
+    func deleteCatalogueSource(url: String) async throws -> Bool
+    /// The federated nodes' feeds, by URL.
+    func catalogueSources() async throws -> [(url: String, feed: String, fetchedAt: Date)]
 }
 
 /// A status list: a numbered place for up to `capacity` credentials of one institution.

@@ -26,6 +26,13 @@ extension StoreConformance {
         #expect(try await store.registrySources() == [refreshed])
         #expect(try await store.deleteRegistrySource(url: source.url))
         #expect(try await store.registrySources().isEmpty)
+
+        try await store.putCatalogueSource(url: "https://b.example/catalogue.json", feed: "{}", at: at)
+        try await store.putCatalogueSource(url: "https://b.example/catalogue.json", feed: #"{"entries": []}"#, at: at)
+        let feeds = try await store.catalogueSources()
+        #expect(feeds.count == 1 && feeds.first?.feed == #"{"entries": []}"# && feeds.first?.fetchedAt == at)
+        #expect(try await store.deleteCatalogueSource(url: "https://b.example/catalogue.json"))
+        #expect(try await store.catalogueSources().isEmpty)
     }
 
     static func recognitionRulesAreVersionedAndRequestsDecidedOnce(_ store: any SQLStore) async throws {

@@ -29,6 +29,7 @@ struct Routes: Sendable {
         registerOpenBadges(on: router)
         registerRegistry(on: router)
         registerRecognition(on: router)
+        registerCatalogue(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }

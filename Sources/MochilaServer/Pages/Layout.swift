@@ -21,6 +21,7 @@ enum Layout {
             <header><a class="brand" href="/?lang=\(language.rawValue)">Mochila</a>
             <span class="tagline">\(UIText.text("app.tagline", language))</span>
             <a href="/verify?lang=\(language.rawValue)">\(UIText.text("nav.verify", language))</a>
+            <a href="/catalogue?lang=\(language.rawValue)">\(UIText.text("nav.catalogue", language))</a>
             <a href="/registry?lang=\(language.rawValue)">\(UIText.text("nav.network", language))</a>
             <a href="/mochila?lang=\(language.rawValue)">\(UIText.text("nav.backpack", language))</a>
             <nav aria-label="idioma / language">\(switcher)</nav></header>

@@ -4,6 +4,19 @@ import Credentials
 extension UIText {
     static let network: [String: [Language: String]] = [
         "nav.network": [.es: "La red", .pt: "A rede", .en: "The network"],
+        "nav.catalogue": [.es: "Catálogo", .pt: "Catálogo", .en: "Catalogue"],
+        "catalogue.title": [.es: "Catálogo de microcredenciales", .pt: "Catálogo de microcredenciais", .en: "Micro-credential catalogue"],
+        "catalogue.intro": [
+            .es: "Las microcredenciales que ofrecen las instituciones de este nodo y de los nodos federados. Busca por palabras en español, portugués o inglés (sin importar tildes ni mayúsculas), país, nivel, modalidad, créditos o idioma.",
+            .pt: "As microcredenciais oferecidas pelas instituições deste nó e dos nós federados. Pesquise por palavras em espanhol, português ou inglês (sem importar acentos nem maiúsculas), país, nível, modalidade, créditos ou idioma.",
+            .en: "The micro-credentials the institutions of this node and of federated nodes offer. Search by words in Spanish, Portuguese or English (accents and case do not matter), country, level, modality, credits or language.",
+        ],
+        "catalogue.words": [.es: "Palabras", .pt: "Palavras", .en: "Words"],
+        "catalogue.modality": [.es: "Modalidad", .pt: "Modalidade", .en: "Modality"],
+        "catalogue.credits": [.es: "Créditos mínimos", .pt: "Créditos mínimos", .en: "At least credits"],
+        "catalogue.language": [.es: "Idioma (es, pt, en…)", .pt: "Idioma (es, pt, en…)", .en: "Language (es, pt, en…)"],
+        "catalogue.search": [.es: "Buscar", .pt: "Pesquisar", .en: "Search"],
+        "catalogue.count": [.es: "{0} de {1} microcredenciales", .pt: "{0} de {1} microcredenciais", .en: "{0} of {1} micro-credentials"],
         "registry.title": [.es: "Registro de confianza de la red", .pt: "Registro de confiança da rede", .en: "The network's trust registry"],
         "registry.intro": [
             .es: "Las instituciones miembro de la red, con la agencia de aseguramiento de la calidad que las acredita y el alcance de su acreditación (campos ISCED-F y niveles EQF). Los verificadores de Mochila lo consultan: una credencial es de confianza cuando su emisor es miembro acreditado para su campo y nivel.",
