@@ -34,6 +34,8 @@ public struct ServerSettings: Sendable {
     public var fetchDocuments: Bool
     /// Where the node is reached from outside; `http://{host}:{port}` unless given.
     public var publicURL: String?
+    /// Whether fetching may reach this machine (nodes started side by side), over http too.
+    public var allowLoopback: Bool
 
     /// The public URL in effect.
     public var effectivePublicURL: String {
@@ -44,8 +46,9 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String, port: Int, dataDirectory: URL, databaseURL: String?, demo: Bool, fetchDocuments: Bool = true,
-        publicURL: String? = nil
+        publicURL: String? = nil, allowLoopback: Bool = false
     ) {
+        self.allowLoopback = allowLoopback
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -92,7 +95,9 @@ public func runServer(_ settings: ServerSettings, environment: [String: String],
     let store = try openStore(settings, logger: logger)
     do {
         try await store.migrate()
-        let documents: any DocumentResolver = settings.fetchDocuments ? HTTPDocumentResolver(logger: logger) : PreloadedDocuments()
+        var policy = HTTPDocumentResolver.Policy()
+        policy.allowLoopback = settings.allowLoopback
+        let documents: any DocumentResolver = settings.fetchDocuments ? HTTPDocumentResolver(policy: policy, logger: logger) : PreloadedDocuments()
         let node = Node(
             store: store, vault: try KeyVault(masterKey: masterKey), adminToken: adminToken,
             publicURL: settings.effectivePublicURL, documents: documents, logger: logger)

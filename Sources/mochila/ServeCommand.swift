@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Verify without fetching anything (no did:web documents or status lists over HTTPS).")
     var offline = false
 
+    @Flag(help: "Also fetch from this machine (registries, catalogues, documents of nodes started side by side). Never on a public node: it lets requests reach local services.")
+    var allowLoopback = false
+
     @Option(help: "Where the node is reached from outside (status lists, DID documents, links); with https, institutions get did:web DIDs. Default: MOCHILA_PUBLIC_URL, else http://HOST:PORT.")
     var publicURL: String?
 
@@ -47,7 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "mochila")
         let settings = ServerSettings(
             host: host, port: port, dataDirectory: URL(fileURLWithPath: data), databaseURL: database, demo: demo,
-            fetchDocuments: !offline, publicURL: publicURL ?? ProcessInfo.processInfo.environment["MOCHILA_PUBLIC_URL"])
+            fetchDocuments: !offline, publicURL: publicURL ?? ProcessInfo.processInfo.environment["MOCHILA_PUBLIC_URL"],
+            allowLoopback: allowLoopback)
         do {
             try await runServer(settings, environment: ProcessInfo.processInfo.environment, logger: logger)
         } catch let error as MochilaCore.ValidationError {

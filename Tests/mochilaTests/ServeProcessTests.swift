@@ -123,6 +123,56 @@ import Testing
 
     // MARK: A node killed mid-batch
 
+    // MARK: Two nodes of the network
+
+    /// Two nodes started side by side: the second imports the first's registry from its URL
+    /// (signed by the first's coordinator) and federates its catalogue; it then trusts the first
+    /// node's credentials and lists its micro-credentials.
+    @Test func twoNodesSideBySideShareARegistryAndACatalogue() async throws {
+        try await withNodes { folder, client, nodes in
+            func start(_ name: String, _ extra: [String]) async throws -> ServeProcess {
+                let node = try await ServeProcess.start(
+                    ["--data", folder.appendingPathComponent(name).path, "--allow-loopback"] + extra, environment: ServeProcessTests.environment,
+                    in: folder, name: name, client: client)
+                nodes.all.append(node)
+                return node
+            }
+            let a = try await start("a", ["--demo"])
+            let b = try await start("b", [])
+            let token = ServeProcessTests.environment["MOCHILA_ADMIN_TOKEN"]
+            let adminB = API(client: client, base: b.url, token: token)
+            let registry = try await API(client: client, base: a.url).call(.GET, "/registry.json")
+            let coordinator = try #require(registry.json?["issuer"]?["id"]?.stringValue)
+
+            let imported = try await adminB.call(
+                .POST, "/api/v1/registry/sources", ["url": .string(a.url + "/registry.json"), "coordinator": .string(coordinator)])
+            #expect(imported.status == 201, "\(imported.text)")
+            #expect(imported.json?["members"] == 4)
+            let forged = try await adminB.call(
+                .POST, "/api/v1/registry/sources", ["url": .string(a.url + "/registry.json"), "coordinator": "did:key:z6MkOtraCoordinacion"])
+            #expect(forged.status == 400)
+            let federated = try await adminB.call(.POST, "/api/v1/catalogue/sources", ["url": .string(a.url + "/catalogue.json")])
+            #expect(federated.status == 201, "\(federated.text)")
+
+            // Node B verifies a credential node A issued: trusted, through the imported registry.
+            let awards = try await API(client: client, base: a.url, token: "demo-utiv").call(.GET, "/api/v1/awards")
+            let awardID = try #require(awards.json?.asArray.first { $0["revokedAt"] == nil && $0["suspendedAt"] == nil }?["id"]?.stringValue)
+            let credential = try #require(try await API(client: client, base: a.url).call(.GET, "/api/v1/credentials/\(awardID)").json)
+            let report = try await API(client: client, base: b.url).call(.POST, "/credentials/verify", ["verifiableCredential": credential])
+            let checks = report.json?["checks"]?.asArray ?? []
+            #expect(checks.first { $0["check"] == "trust" }?["status"] == "passed", "\(report.text)")
+            #expect(report.status == 200, "\(report.text)")
+
+            // Node B's catalogue lists node A's micro-credentials, found by words in any language.
+            let page = try await API(client: client, base: b.url).call(.GET, "/catalogue?lang=es&q=FOTOVOLTAICOS")
+            #expect(page.text.contains("Universidad Tecnológica de Ixtlán del Valle"), "\(page.text)")
+            let refreshed = try await adminB.call(.POST, "/api/v1/catalogue/sources/refresh")
+            #expect(refreshed.json?.asArray.first?["refreshed"] == true, "\(refreshed.text)")
+            let again = try await adminB.call(.POST, "/api/v1/registry/sources/refresh")
+            #expect(again.json?.asArray.first?["refreshed"] == true, "\(again.text)")
+        }
+    }
+
     @Test func aNodeKilledMidBatchLeavesNoHalfIssuedBatchOnSQLite() async throws {
         try await withNodes { folder, client, nodes in
             let data = folder.appendingPathComponent("data")

@@ -22,7 +22,8 @@ public final class HTTPDocumentResolver: DocumentResolver {
         /// Allow plain HTTP and local addresses (tests against a local server only).
         public var allowLocal = false
         /// Allow plain HTTP to this machine's loopback address: the command line verifying what a
-        /// node on the same machine issued. Never for a server, which fetches what strangers send.
+        /// node on the same machine issued, or nodes started side by side (`serve --allow-loopback`).
+        /// Never for a public server, which fetches what strangers send.
         public var allowLoopback = false
 
         public init() {}
