@@ -387,6 +387,17 @@ try:
     click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "La decisión, como credencial en tu Mochila"))
     expect("Credencial verificada" in driver.page_source, "and the decision credential is in the backpack, verified")
     shot("recognition-learner")
+
+    print("the network: its catalogue and its trust registry")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Catálogo"))
+    driver.find_element(By.NAME, "q").send_keys("FOTOVOLTAICOS")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buscar']"))
+    count = driver.find_element(By.ID, "catalogue-count").text
+    expect(count.startswith("1 de") and "Ixtlán del Valle" in driver.page_source,
+           "the catalogue finds a micro-credential by a word without its accent, in capitals (" + count + ")")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "La red"))
+    expect("Comisión Nacional de Acreditación" in driver.page_source and "registry.json" in driver.page_source,
+           "the registry lists the member institutions with their quality-assurance agencies")
 finally:
     if driver:
         driver.quit()

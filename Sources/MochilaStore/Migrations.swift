@@ -453,5 +453,35 @@ enum Migrations {
                 )
                 """
             ]),
+        Migration(
+            version: 8, name: "pathways",
+            statements: [
+                """
+                CREATE TABLE pathways (
+                    id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    body TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (id, version)
+                )
+                """,
+                "CREATE INDEX pathways_institution ON pathways(institution_id)",
+                // A stacked credential per learner and pathway: claiming twice issues once.
+                """
+                CREATE TABLE pathway_awards (
+                    id TEXT PRIMARY KEY,
+                    pathway_id TEXT NOT NULL,
+                    pathway_version INTEGER NOT NULL,
+                    learner_id TEXT NOT NULL REFERENCES learners(id),
+                    institution_id TEXT NOT NULL REFERENCES institutions(id),
+                    parts TEXT NOT NULL,
+                    credential TEXT NOT NULL,
+                    issued_at BIGINT NOT NULL,
+                    UNIQUE (pathway_id, learner_id),
+                    FOREIGN KEY (pathway_id, pathway_version) REFERENCES pathways(id, version)
+                )
+                """,
+            ]),
     ]
 }

@@ -217,6 +217,20 @@ public protocol Store: Sendable {
     func deleteCatalogueSource(url: String) async throws -> Bool
     /// The federated nodes' feeds, by URL.
     func catalogueSources() async throws -> [(url: String, feed: String, fetchedAt: Date)]
+    /// Adds the next version of a pathway (version 1 creates it); the same rules as
+    /// ``addRecognitionRule(_:)``. The body is the pathway as JSON.
+    func addPathway(_ pathway: StoredRecognitionRule) async throws
+    /// One version of a pathway, or its latest when `version` is `nil`.
+    func pathway(id: UUID, version: Int?) async throws -> StoredRecognitionRule?
+    /// The latest version of each pathway, of one institution or of all.
+    func pathways(institutionID: UUID?) async throws -> [StoredRecognitionRule]
+    /// Stores a stacked credential.
+    /// - Throws: ``StoreError/Code/conflict`` when the learner already has one for the pathway.
+    func addPathwayAward(_ award: PathwayAward) async throws
+    /// The learner's stacked credential for a pathway, if issued.
+    func pathwayAward(pathwayID: UUID, learnerID: UUID) async throws -> PathwayAward?
+    /// Counts for the network's activity page (no personal data).
+    func networkActivity() async throws -> NetworkActivity
 }
 
 /// A status list: a numbered place for up to `capacity` credentials of one institution.

@@ -50,7 +50,7 @@ import Testing
     static func isPage(_ path: String) -> Bool {
         path == "/" || path == "/verify" || path == "/console" || path.hasPrefix("/console/") || path == "/mochila"
             || path.hasPrefix("/mochila/") || path.hasPrefix("/c/") || path.hasPrefix("/p/") || path == "/registry"
-            || path.hasPrefix("/recognition/") || path == "/catalogue"
+            || path.hasPrefix("/recognition/") || path == "/catalogue" || path == "/network" || path.hasPrefix("/pathways/")
     }
 
     @Test func isAnOpenAPI3DocumentWhoseReferencesResolve() throws {

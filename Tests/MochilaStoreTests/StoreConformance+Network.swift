@@ -83,4 +83,37 @@ extension StoreConformance {
         #expect(decided.credential == credential)
         #expect(try await store.audit(institutionID: receiving.id, limit: 10).contains { $0.action == "recognition.decide" })
     }
+
+    static func pathwaysAreVersionedAndAwardedOnce(_ store: any SQLStore) async throws {
+        let (institution, _) = try await issuer("itinerarios", in: store)
+        let (other, _) = try await issuer("ajena", in: store)
+        let id = UUID()
+        let first = StoredRecognitionRule(id: id, version: 1, institutionID: institution.id, json: #"{"v": 1}"#, createdAt: at)
+        try await store.addPathway(first)
+        await expectStoreError(.conflict, "not the next version") {
+            try await store.addPathway(StoredRecognitionRule(id: id, version: 3, institutionID: institution.id, json: "{}", createdAt: at))
+        }
+        await expectStoreError(.refused, "another institution's pathway") {
+            try await store.addPathway(StoredRecognitionRule(id: id, version: 2, institutionID: other.id, json: "{}", createdAt: at))
+        }
+        let second = StoredRecognitionRule(id: id, version: 2, institutionID: institution.id, json: #"{"v": 2}"#, createdAt: at)
+        try await store.addPathway(second)
+        #expect(try await store.pathway(id: id, version: nil) == second)
+        #expect(try await store.pathway(id: id, version: 1) == first)
+        #expect(try await store.pathways(institutionID: institution.id) == [second])
+        #expect(try await store.pathways(institutionID: nil) == [second])
+
+        let lucia = learner("Lucía")
+        try await store.createLearner(lucia, passwordHash: nil)
+        let award = PathwayAward(
+            pathwayID: id, pathwayVersion: 2, learnerID: lucia.id, institutionID: institution.id, parts: "[]",
+            credential: Array(#"{"ñ": 1}"#.utf8), issuedAt: at)
+        try await store.addPathwayAward(award)
+        #expect(try await store.pathwayAward(pathwayID: id, learnerID: lucia.id) == award)
+        await expectStoreError(.conflict, "a second stacked credential for the same pathway") {
+            var again = award
+            again.id = UUID()
+            try await store.addPathwayAward(again)
+        }
+    }
 }

@@ -58,6 +58,7 @@ enum StoreConformance {
         ConformanceCase("bindings are found and holder keys restored", holderKeysAndBindingsAreFound),
         ConformanceCase("registry members and imported registries", registryMembersAndSources),
         ConformanceCase("recognition rules are versioned, requests decided once", recognitionRulesAreVersionedAndRequestsDecidedOnce),
+        ConformanceCase("pathways are versioned and awarded once per learner", pathwaysAreVersionedAndAwardedOnce),
         ConformanceCase("issued credentials are never rewritten or deleted", issuedCredentialsAreNeverRewrittenOrDeleted),
         ConformanceCase("migrating twice changes nothing", migratingTwiceChangesNothing),
         ConformanceCase("an edited or unknown migration stops the node", anEditedOrUnknownMigrationStopsTheNode),

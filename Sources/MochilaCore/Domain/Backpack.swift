@@ -92,6 +92,8 @@ public struct BackpackItem: Sendable, Hashable {
         case `import`
         /// A recognition decision an institution issued on the learner's request.
         case recognition
+        /// A larger credential an institution issued when the learner completed its pathway.
+        case pathway
     }
 
     public var id: UUID

@@ -89,3 +89,63 @@ public struct RecognitionRequest: Sendable, Hashable {
         self.createdAt = createdAt
     }
 }
+
+/// A stacked credential an institution issued to a learner who completed one of its pathways.
+public struct PathwayAward: Sendable, Hashable {
+    public var id: UUID
+    public var pathwayID: UUID
+    public var pathwayVersion: Int
+    public var learnerID: UUID
+    public var institutionID: UUID
+    /// The part credentials that counted (ids and digests): JSON.
+    public var parts: String
+    /// The stacked credential, signed, byte for byte.
+    public var credential: [UInt8]
+    public var issuedAt: Date
+
+    public init(
+        id: UUID = UUID(), pathwayID: UUID, pathwayVersion: Int, learnerID: UUID, institutionID: UUID, parts: String, credential: [UInt8],
+        issuedAt: Date
+    ) {
+        self.id = id
+        self.pathwayID = pathwayID
+        self.pathwayVersion = pathwayVersion
+        self.learnerID = learnerID
+        self.institutionID = institutionID
+        self.parts = parts
+        self.credential = credential
+        self.issuedAt = issuedAt
+    }
+}
+
+/// What the network's activity page counts, per institution and month (`YYYY-MM`, UTC).
+public struct NetworkActivity: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var institutionID: UUID
+        public var month: String
+        public var count: Int
+
+        public init(institutionID: UUID, month: String, count: Int) {
+            self.institutionID = institutionID
+            self.month = month
+            self.count = count
+        }
+    }
+
+    public var issued: [Row]
+    public var revoked: [Row]
+    /// Decided recognition requests of the receiving institution, with their decision JSON.
+    public var decisions: [(institutionID: UUID, month: String, decision: String)]
+    /// How many awards each spec version has.
+    public var awardsPerSpec: [(specID: UUID, version: Int, count: Int)]
+
+    public init(
+        issued: [Row], revoked: [Row], decisions: [(institutionID: UUID, month: String, decision: String)],
+        awardsPerSpec: [(specID: UUID, version: Int, count: Int)]
+    ) {
+        self.issued = issued
+        self.revoked = revoked
+        self.decisions = decisions
+        self.awardsPerSpec = awardsPerSpec
+    }
+}

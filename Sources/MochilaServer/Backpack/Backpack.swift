@@ -97,6 +97,7 @@ struct Backpack: Sendable {
         registerRecords(on: router)
         registerSharing(on: router)
         registerRecognition(on: router)
+        registerPathways(on: router)
     }
 
     // MARK: Sessions
@@ -302,6 +303,7 @@ struct Backpack: Sendable {
             <label>\(visit.t("backpack.file"))<input type="file" name="file" accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml"></label>
             <label>\(visit.t("backpack.paste"))<textarea name="credential" rows="4" spellcheck="false"></textarea></label>
             <p><button class="primary" type="submit">\(visit.t("backpack.importButton"))</button></p></form></section>
+            \(try await pathwaySection(visit))
             \(try await recognitionSection(visit, items: items))
             \(recordSections(visit, items: items))
             \(account)

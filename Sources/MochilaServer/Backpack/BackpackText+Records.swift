@@ -95,6 +95,15 @@ extension BackpackText {
             .en: "This backpack now uses the backup's digital identity: {0}.",
         ],
         "records.downloads": [.es: "Descargas", .pt: "Downloads", .en: "Downloads"],
+        // Pathways
+        "pathway.title": [.es: "Itinerarios", .pt: "Itinerários", .en: "Pathways"],
+        "pathway.intro": [
+            .es: "Credenciales mayores que se obtienen reuniendo microcredenciales de cualquier institución de la red. Cuando completas uno, pídelo: la institución comprueba tus credenciales y emite la credencial que las reúne.",
+            .pt: "Credenciais maiores obtidas reunindo microcredenciais de qualquer instituição da rede. Quando completar um, peça-o: a instituição verifica as suas credenciais e emite a credencial que as reúne.",
+            .en: "Larger credentials earned by stacking micro-credentials from any institution of the network. When you complete one, claim it: the institution checks your credentials and issues the credential that stacks them.",
+        ],
+        "pathway.claim": [.es: "Obtener la credencial del itinerario", .pt: "Obter a credencial do itinerário", .en: "Claim the pathway's credential"],
+        "pathway.issued": [.es: "Ya obtuviste esta credencial: está en tu Mochila.", .pt: "Você já obteve esta credencial: está na sua Mochila.", .en: "You have this credential: it is in your backpack."],
         // Recognition
         "recognition.title": [.es: "Reconocimiento en otra institución", .pt: "Reconhecimento em outra instituição", .en: "Recognition at another institution"],
         "recognition.intro": [

@@ -66,6 +66,7 @@ enum BackpackText {
         "backpack.source.claim": [.es: "recibida", .pt: "recebida", .en: "claimed"],
         "backpack.source.import": [.es: "importada", .pt: "importada", .en: "imported"],
         "backpack.source.recognition": [.es: "reconocimiento", .pt: "reconhecimento", .en: "recognition"],
+        "backpack.source.pathway": [.es: "itinerario completado", .pt: "itinerário concluído", .en: "pathway completed"],
         "backpack.now": [.es: "Verificación de hoy", .pt: "Verificação de hoje", .en: "Verified today"],
         "backpack.share": [.es: "Compartir", .pt: "Compartilhar", .en: "Share"],
         "backpack.shareIntro": [

@@ -30,6 +30,8 @@ struct Routes: Sendable {
         registerRegistry(on: router)
         registerRecognition(on: router)
         registerCatalogue(on: router)
+        registerNetworkView(on: router)
+        registerPathways(on: router)
 
         let api = router.group("api/v1")
         api.post("/institutions") { request, _ in try await createInstitution(request) }

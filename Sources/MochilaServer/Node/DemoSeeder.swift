@@ -105,6 +105,21 @@ extension Node {
                     en: "Appeal to the Teaching Directorate within 10 working days of notification.",
                     pt: "Recurso à Direção de Ensino em até 10 dias úteis a partir da notificação."))
             _ = try await createRule(rule, for: receiving)
+            let pathway = PathwayInput(
+                name: LocalizedText(
+                    es: "Diplomado en tecnologías para la transición energética",
+                    en: "Diploma in technologies for the energy transition",
+                    pt: "Diploma em tecnologias para a transição energética"),
+                description: LocalizedText(
+                    es: "Se obtiene reuniendo al menos 6 créditos ECTS de microcredenciales de ingeniería (ISCED-F 07) de instituciones acreditadas de la red, de los últimos cinco años.",
+                    en: "Earned by stacking at least 6 ECTS credits of engineering micro-credentials (ISCED-F 07) from accredited network institutions, from the last five years.",
+                    pt: "Obtido reunindo pelo menos 6 créditos ECTS de microcredenciais de engenharia (ISCED-F 07) de instituições acreditadas da rede, dos últimos cinco anos."),
+                requirement: .init(
+                    kind: "credits", minimum: 6, system: "ECTS",
+                    parts: [.init(fields: ["07"], name: LocalizedText(es: "Ingeniería", en: "Engineering", pt: "Engenharia"))]),
+                conditions: .init(maximumAgeMonths: 60, minimumEQFLevel: 4, requireTrustedIssuer: true),
+                award: .init(creditSystem: "SCT-Chile", credits: 10, eqfLevel: 5, iscedField: "0713"))
+            _ = try await createPathway(pathway, for: receiving)
         }
         try await store.setSetting("demo.network", "1")
     }

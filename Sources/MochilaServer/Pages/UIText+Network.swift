@@ -4,6 +4,20 @@ import Credentials
 extension UIText {
     static let network: [String: [Language: String]] = [
         "nav.network": [.es: "La red", .pt: "A rede", .en: "The network"],
+        "network.title": [.es: "Actividad de la red", .pt: "Atividade da rede", .en: "The network's activity"],
+        "network.intro": [
+            .es: "Para la coordinación de la red: credenciales emitidas, revocadas y reconocidas por institución, país y mes, y las competencias ESCO más certificadas. Solo cifras, sin datos personales.",
+            .pt: "Para a coordenação da rede: credenciais emitidas, revogadas e reconhecidas por instituição, país e mês, e as competências ESCO mais certificadas. Apenas números, sem dados pessoais.",
+            .en: "For the network's coordinators: credentials issued, revoked and recognised per institution, country and month, and the ESCO skills most often certified. Counts only, no personal data.",
+        ],
+        "network.byInstitution": [.es: "Por institución", .pt: "Por instituição", .en: "Per institution"],
+        "network.byCountry": [.es: "Emitidas por país", .pt: "Emitidas por país", .en: "Issued per country"],
+        "network.byMonth": [.es: "Emitidas por mes", .pt: "Emitidas por mês", .en: "Issued per month"],
+        "network.skills": [.es: "Competencias más certificadas", .pt: "Competências mais certificadas", .en: "Skills most often certified"],
+        "network.issued": [.es: "Emitidas", .pt: "Emitidas", .en: "Issued"],
+        "network.revoked": [.es: "Revocadas", .pt: "Revogadas", .en: "Revoked"],
+        "network.recognised": [.es: "Reconocimientos otorgados", .pt: "Reconhecimentos concedidos", .en: "Recognitions granted"],
+        "network.awards": [.es: "Credenciales", .pt: "Credenciais", .en: "Credentials"],
         "nav.catalogue": [.es: "Catálogo", .pt: "Catálogo", .en: "Catalogue"],
         "catalogue.title": [.es: "Catálogo de microcredenciales", .pt: "Catálogo de microcredenciais", .en: "Micro-credential catalogue"],
         "catalogue.intro": [
@@ -38,6 +52,7 @@ extension UIText {
             .pt: "Além disso, {0} membros de registros importados de outras coordenações.",
             .en: "Also {0} members from registries imported from other coordinators.",
         ],
+        "pathway.requirement": [.es: "Qué pide", .pt: "O que pede", .en: "What it asks"],
         "rule.version": [.es: "versión", .pt: "versão", .en: "version"],
         "rule.criteria": [.es: "Qué credenciales cuentan", .pt: "Quais credenciais contam", .en: "Which credentials count"],
         "rule.outcome": [.es: "Qué otorga", .pt: "O que concede", .en: "What it gives"],

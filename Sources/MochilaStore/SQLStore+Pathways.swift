@@ -1,0 +1,146 @@
+import Foundation
+import MochilaCore
+import SQLKit
+
+// MARK: Pathways
+//
+// A pathway's versions are kept as recognition rules' are (same columns, same version rule), in
+// their own table; ``StoredRecognitionRule`` carries either.
+
+extension SQLStore {
+    public func addPathway(_ pathway: StoredRecognitionRule) async throws {
+        try await transaction { db in
+            let latest = try await db.raw("SELECT MAX(version) AS v FROM pathways WHERE id = \(bind: pathway.id.uuidString)").first()?
+                .decode(column: "v", as: Int?.self) ?? 0
+            guard pathway.version == latest + 1 else {
+                throw StoreError(.conflict, "pathway \(pathway.id) is at version \(latest); the next version is \(latest + 1), not \(pathway.version)")
+            }
+            if latest > 0,
+                let owner = try await db.raw("SELECT institution_id FROM pathways WHERE id = \(bind: pathway.id.uuidString) AND version = 1").first()?
+                    .decode(column: "institution_id", as: String.self), owner != pathway.institutionID.uuidString
+            {
+                throw StoreError(.refused, "pathway \(pathway.id) belongs to another institution")
+            }
+            try await db.raw(
+                """
+                INSERT INTO pathways (id, version, institution_id, body, created_at)
+                VALUES (\(bind: pathway.id.uuidString), \(bind: pathway.version), \(bind: pathway.institutionID.uuidString),
+                        \(bind: pathway.json), \(bind: pathway.createdAt.milliseconds))
+                """
+            ).run()
+        }
+    }
+
+    public func pathway(id: UUID, version: Int?) async throws -> StoredRecognitionRule? {
+        let queries = self.queries
+        return try await withDatabase { db in
+            let columns = "id, version, institution_id, body, created_at"
+            if let version {
+                return try await db.raw("SELECT \(unsafeRaw: columns) FROM pathways WHERE id = \(bind: id.uuidString) AND version = \(bind: version)")
+                    .first().map(queries.rule(from:))
+            }
+            return try await db.raw("SELECT \(unsafeRaw: columns) FROM pathways WHERE id = \(bind: id.uuidString) ORDER BY version DESC LIMIT 1")
+                .first().map(queries.rule(from:))
+        }
+    }
+
+    public func pathways(institutionID: UUID?) async throws -> [StoredRecognitionRule] {
+        let queries = self.queries
+        return try await withDatabase { db in
+            let latest = """
+                SELECT p.id, p.version, p.institution_id, p.body, p.created_at FROM pathways p
+                WHERE p.version = (SELECT MAX(version) FROM pathways t WHERE t.id = p.id)
+                """
+            if let institutionID {
+                return try await db.raw("\(unsafeRaw: latest) AND p.institution_id = \(bind: institutionID.uuidString) ORDER BY p.created_at, p.id")
+                    .all().map(queries.rule(from:))
+            }
+            return try await db.raw("\(unsafeRaw: latest) ORDER BY p.created_at, p.id").all().map(queries.rule(from:))
+        }
+    }
+
+    public func addPathwayAward(_ award: PathwayAward) async throws {
+        let queries = self.queries
+        try await transaction { db in
+            try await queries.requireLiveLearner(award.learnerID, on: db)
+            try await db.raw(
+                """
+                INSERT INTO pathway_awards (id, pathway_id, pathway_version, learner_id, institution_id, parts, credential, issued_at)
+                VALUES (\(bind: award.id.uuidString), \(bind: award.pathwayID.uuidString), \(bind: award.pathwayVersion),
+                        \(bind: award.learnerID.uuidString), \(bind: award.institutionID.uuidString), \(bind: award.parts),
+                        \(bind: Data(award.credential).base64EncodedString()), \(bind: award.issuedAt.milliseconds))
+                """
+            ).run()
+        }
+    }
+
+    public func pathwayAward(pathwayID: UUID, learnerID: UUID) async throws -> PathwayAward? {
+        let queries = self.queries
+        return try await withDatabase { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, pathway_id, pathway_version, learner_id, institution_id, parts, credential, issued_at FROM pathway_awards
+                    WHERE pathway_id = \(bind: pathwayID.uuidString) AND learner_id = \(bind: learnerID.uuidString)
+                    """
+                ).first()
+            else { return nil }
+            return PathwayAward(
+                id: try queries.uuid(try row.decode(column: "id", as: String.self), "pathway award"),
+                pathwayID: try queries.uuid(try row.decode(column: "pathway_id", as: String.self), "pathway"),
+                pathwayVersion: try row.decode(column: "pathway_version", as: Int.self),
+                learnerID: try queries.uuid(try row.decode(column: "learner_id", as: String.self), "learner"),
+                institutionID: try queries.uuid(try row.decode(column: "institution_id", as: String.self), "institution"),
+                parts: try row.decode(column: "parts", as: String.self),
+                credential: try queries.bytes(try row.decode(column: "credential", as: String.self), "stacked credential"),
+                issuedAt: Date(milliseconds: try row.decode(column: "issued_at", as: Int64.self)))
+        }
+    }
+}
+
+// MARK: The network's activity
+
+extension SQLStore {
+    public func networkActivity() async throws -> NetworkActivity {
+        let queries = self.queries
+        return try await withDatabase { db in
+            func month(_ column: String) -> String {
+                queries.isPostgres(db)
+                    ? "to_char(to_timestamp(\(column) / 1000) AT TIME ZONE 'UTC', 'YYYY-MM')"
+                    : "strftime('%Y-%m', \(column) / 1000, 'unixepoch')"
+            }
+            func rows(_ column: String, where condition: String) async throws -> [NetworkActivity.Row] {
+                try await db.raw(
+                    """
+                    SELECT institution_id, \(unsafeRaw: month(column)) AS month, COUNT(*) AS n FROM awards
+                    WHERE \(unsafeRaw: condition) GROUP BY institution_id, month ORDER BY month, institution_id
+                    """
+                ).all().map {
+                    NetworkActivity.Row(
+                        institutionID: try queries.uuid(try $0.decode(column: "institution_id", as: String.self), "institution"),
+                        month: try $0.decode(column: "month", as: String.self), count: try $0.decode(column: "n", as: Int.self))
+                }
+            }
+            let issued = try await rows("issued_at", where: "1 = 1")
+            let revoked = try await rows("revoked_at", where: "revoked_at IS NOT NULL")
+            let decisions = try await db.raw(
+                """
+                SELECT institution_id, \(unsafeRaw: month("decided_at")) AS month, decision FROM recognition_requests
+                WHERE status = 'decided' ORDER BY decided_at
+                """
+            ).all().map {
+                (
+                    institutionID: try queries.uuid(try $0.decode(column: "institution_id", as: String.self), "institution"),
+                    month: try $0.decode(column: "month", as: String.self), decision: try $0.decode(column: "decision", as: String?.self) ?? ""
+                )
+            }
+            let perSpec = try await db.raw("SELECT spec_id, spec_version, COUNT(*) AS n FROM awards GROUP BY spec_id, spec_version").all().map {
+                (
+                    specID: try queries.uuid(try $0.decode(column: "spec_id", as: String.self), "spec"),
+                    version: try $0.decode(column: "spec_version", as: Int.self), count: try $0.decode(column: "n", as: Int.self)
+                )
+            }
+            return NetworkActivity(issued: issued, revoked: revoked, decisions: decisions, awardsPerSpec: perSpec)
+        }
+    }
+}
