@@ -388,6 +388,27 @@ try:
     expect("Credencial verificada" in driver.page_source, "and the decision credential is in the backpack, verified")
     shot("recognition-learner")
 
+    print("a pathway completed from credentials of two institutions")
+    utve = json.load(urllib.request.urlopen(urllib.request.Request(
+        BASE + "/api/v1/awards?limit=1000", headers={"Authorization": "Bearer demo-utve"})))
+    chilean = None
+    for award in utve:
+        if award.get("revokedAt") or award.get("suspendedAt"):
+            continue
+        if '"0714"' in urllib.request.urlopen(f"{BASE}/api/v1/credentials/{award['id']}").read().decode("utf-8"):
+            chilean = award
+            break
+    driver.get(BASE + "/credentials/" + chilean["id"] + "?lang=es")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
+    click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
+    expect("Diplomado en tecnologías para la transición energética" in driver.page_source,
+           "the backpack shows the progress towards a pathway")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Obtener la credencial del itinerario']"))
+    page = driver.page_source
+    expect("Credencial verificada" in page and "itinerario completado" in page,
+           "with a Mexican and a Chilean credential the pathway is complete, and its credential is issued, verified")
+    shot("pathway")
+
     print("the network: its catalogue and its trust registry")
     click_and_wait(driver.find_element(By.LINK_TEXT, "Catálogo"))
     driver.find_element(By.NAME, "q").send_keys("FOTOVOLTAICOS")
@@ -398,6 +419,10 @@ try:
     click_and_wait(driver.find_element(By.LINK_TEXT, "La red"))
     expect("Comisión Nacional de Acreditación" in driver.page_source and "registry.json" in driver.page_source,
            "the registry lists the member institutions with their quality-assurance agencies")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Actividad de la red"))
+    expect(len(driver.find_elements(By.CSS_SELECTOR, "svg#chart-institutions rect")) >= 4 and "Reconocimientos otorgados" in driver.page_source,
+           "the network's activity page draws its charts")
+    shot("network")
 finally:
     if driver:
         driver.quit()

@@ -90,7 +90,8 @@ extension Routes {
         }
         let body: HTML = """
             <section><h1>\(t("registry.title"))</h1><p>\(t("registry.intro"))</p>
-            <p>\(t("registry.coordinator")) <code>\(coordinator)</code> · <a href="/registry.json">registry.json</a></p>
+            <p>\(t("registry.coordinator")) <code>\(coordinator)</code> · <a href="/registry.json">registry.json</a> · \
+            <a href="/network?lang=\(language.rawValue)">\(t("network.title"))</a> · <a href="/catalogue?lang=\(language.rawValue)">\(t("catalogue.title"))</a></p>
             \(rows.isEmpty ? "<p class=\"muted\">\(t("registry.empty"))</p>" as HTML : """
             <table><thead><tr><th>\(t("registry.member"))</th><th>\(t("registry.country"))</th><th>\(t("registry.agency"))</th>\
             <th>\(t("registry.scope"))</th><th>\(t("registry.since"))</th></tr></thead><tbody>\(rows)</tbody></table>
