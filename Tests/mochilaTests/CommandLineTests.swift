@@ -311,6 +311,28 @@ let unsignedCredential = """
         }
     }
 
+    /// A coordinator signs a member list as a registry credential; it verifies, and a verifier
+    /// given the exported list trusts a member's credential.
+    @Test func registrySignProducesARegistryCredentialThatVerifies() throws {
+        try withFolder { folder in
+            let key = try Mochila.run(["keys", "generate"], in: folder)
+            try write(key.output, "coordinacion.json", in: folder)
+            try write(
+                """
+                {"members": [{"did": "did:key:z6MkiZ4gvwWz2kXX3Qg6mg5P8AAZ6q4uSJ1mjudGMZoywHAk", "name": "Universidad de Prueba", "country": "CL",
+                  "memberSince": "2024-01-01", "accreditation": [{"fields": ["07"], "eqfLevels": [5]}]}]}
+                """, "miembros.json", in: folder)
+            let signed = try Mochila.run(["registry", "sign", "--key", "coordinacion.json", "--name", "Red de prueba", "miembros.json"], in: folder)
+            #expect(signed.status == 0, "\(signed.error)")
+            try write(signed.output, "registro.json", in: folder)
+            let verified = try Mochila.run(["verify", "--offline", "--json", "registro.json"], in: folder)
+            #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+            let bad = try Mochila.run(["registry", "sign", "--key", "coordinacion.json", "ob-unsigned.json"], in: folder)
+            #expect(bad.status != 0)
+            #expect(bad.error.contains("member 0"), "\(bad.error)")
+        }
+    }
+
     @Test func unusableInputAndUsageErrorsExit2WithAMessage() throws {
         try withFolder { folder in
             try write("{\"@context\": [", "malformed.json", in: folder)
