@@ -81,6 +81,31 @@ import Testing
         }
     }
 
+    @Test func anAdministratorPublishesARuleFromTheConsole() async throws {
+        try await TestNode(demo: true).run { client in
+            var admin = ConsoleUser()
+            try await admin.signIn(client, email: "admin@uatitlan.example", password: Node.demoPassword)
+            #expect(text(try await admin.get(client, "/console/recognition")).contains("Publicar una regla de reconocimiento"))
+            let fields: [(String, String)] = [
+                ("name.es", "Microcredenciales de salud de la red"), ("requireTrustedIssuer", "1"), ("fields", "09"),
+                ("minimumEQFLevel", "4"), ("maximumAgeMonths", "36"), ("creditSystem", "ECTS"), ("rounding", "nearest-half"),
+                ("legalBasis.es", "Normativa académica, art. 4"), ("appealRoute.es", "Ante el Consejo Académico, 15 días"),
+            ]
+            let missing = try await admin.post(client, "/console/recognition/rules", fields.filter { $0.0 != "legalBasis.es" }, from: "/console/recognition")
+            #expect(missing.status == .badRequest)
+            #expect(text(missing).contains("legalBasis"))
+            let published = try await admin.post(client, "/console/recognition/rules", fields, from: "/console/recognition")
+            #expect(published.status == .seeOther, "\(text(published))")
+            let rules = try json(try await client.execute(uri: "/api/v1/recognition/rules?institution=uatitlan", method: .get))
+            #expect(rules.asArray.first?["name"]?["es"] == "Microcredenciales de salud de la red")
+            #expect(rules.asArray.first?["criteria"]?["maximumAgeMonths"] == 36)
+            // An issuer (not an administrator) cannot publish rules.
+            var issuer = ConsoleUser()
+            try await issuer.signIn(client, email: "emision@uatitlan.example", password: Node.demoPassword)
+            #expect(try await issuer.post(client, "/console/recognition/rules", fields, from: "/console/recognition").status == .forbidden)
+        }
+    }
+
     @Test func rulesAreValidatedAndVersioned() async throws {
         try await TestNode().run { client in
             let token = try await createInstitution(client, slug: "uni-reglas", country: "CL")

@@ -16,6 +16,12 @@ extension Console {
                 return try await recognitionDetail(visit, try await node.recognitionRequest(id, of: visit.institution))
             }
         }
+        router.post("/console/recognition/rules") { request, _ in
+            try await form(request, role: \.canManage) { visit, form in
+                _ = try await node.createRule(Console.ruleInput(form), for: visit.institution)
+                return redirect("/console/recognition?done=rule")
+            }
+        }
         router.post("/console/recognition/:id") { request, context in
             let text = try context.parameters.require("id")
             return try await form(request, role: \.canIssue) { visit, form in
@@ -29,6 +35,69 @@ extension Console {
                 return redirect("/console/recognition/\(text)?done=decided")
             }
         }
+    }
+
+    /// A rule from the console's form: texts in Spanish (Portuguese and English optional), lists
+    /// separated by commas.
+    static func ruleInput(_ form: FormData) -> RecognitionRuleInput {
+        func text(_ name: String) -> LocalizedText? {
+            var values: [String: String] = [:]
+            for language in ["es", "pt", "en"] {
+                if let value = form["\(name).\(language)"]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty { values[language] = value }
+            }
+            return values.isEmpty ? nil : LocalizedText(values)
+        }
+        func list(_ name: String) -> [String]? {
+            let values = (form[name] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            return values.isEmpty ? nil : values
+        }
+        func number(_ name: String) -> Double? { form[name].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+        return RecognitionRuleInput(
+            name: text("name"), description: text("description"),
+            criteria: .init(
+                requireTrustedIssuer: form["requireTrustedIssuer"] == "1", skillsAll: list("skillsAll"), minimumEQFLevel: form["minimumEQFLevel"].flatMap { Int($0) },
+                minimumWorkloadHours: number("minimumWorkloadHours"), maximumAgeMonths: form["maximumAgeMonths"].flatMap { Int($0) },
+                fields: list("fields")),
+            outcome: .init(
+                creditSystem: form["creditSystem"], rounding: form["rounding"].flatMap(RecognitionRule.Rounding.init(rawValue:)),
+                maximumCredits: number("maximumCredits"), courseEquivalence: text("courseEquivalence"), partialBelowCriteria: form["partial"] == "1"),
+            legalBasis: text("legalBasis"), appealRoute: text("appealRoute"))
+    }
+
+    /// The form that publishes a rule (administrators).
+    func ruleForm(_ visit: Visit) -> HTML {
+        guard visit.member.role.canManage else { return "" }
+        let systems: [HTML] = node.reference.creditSystems.values.filter { $0.hoursPerCredit != nil }.sorted { $0.id < $1.id }.map {
+            "<option value=\"\($0.id)\">\($0.name.text(visit.language))</option>"
+        }
+        let roundings: [HTML] = RecognitionRule.Rounding.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label(visit.language))</option>" }
+        let levels: [HTML] = (1...8).map { "<option value=\"\($0)\">EQF \($0)</option>" }
+        return """
+            <details><summary>\(visit.t("recognition.newRule"))</summary>
+            <form method="post" action="/console/recognition/rules">\(visit.csrfField)
+            <label>\(visit.t("recognition.ruleName")) (es)<input type="text" name="name.es" required maxlength="300"></label>
+            <label>\(visit.t("recognition.ruleName")) (pt)<input type="text" name="name.pt" maxlength="300"></label>
+            <label>\(visit.t("recognition.ruleName")) (en)<input type="text" name="name.en" maxlength="300"></label>
+            <label>\(visit.t("recognition.ruleDescription"))<textarea name="description.es" rows="2"></textarea></label>
+            <fieldset><legend>\(visit.t("recognition.criteria"))</legend>
+            <label><input type="checkbox" name="requireTrustedIssuer" value="1" checked> \(visit.t("recognition.trusted"))</label>
+            <div class="row"><label>\(visit.t("recognition.fields"))<input type="text" name="fields" placeholder="07, 0913"></label>
+            <label>\(visit.t("recognition.minimumLevel"))<select name="minimumEQFLevel"><option value="">—</option>\(levels)</select></label></div>
+            <div class="row"><label>\(visit.t("recognition.maximumAge"))<input type="number" name="maximumAgeMonths" min="1" max="600"></label>
+            <label>\(visit.t("recognition.minimumHours"))<input type="number" name="minimumWorkloadHours" min="0" step="any"></label></div>
+            <label>\(visit.t("recognition.skills"))<input type="text" name="skillsAll" placeholder="http://data.europa.eu/esco/skill/…"></label>
+            </fieldset>
+            <fieldset><legend>\(visit.t("recognition.gives"))</legend>
+            <div class="row"><label>\(visit.t("recognition.system"))<select name="creditSystem">\(systems)</select></label>
+            <label>\(visit.t("recognition.rounding"))<select name="rounding">\(roundings)</select></label>
+            <label>\(visit.t("recognition.maximumCredits"))<input type="text" name="maximumCredits" inputmode="decimal"></label></div>
+            <label>\(visit.t("recognition.equivalence"))<input type="text" name="courseEquivalence.es" maxlength="500"></label>
+            <label><input type="checkbox" name="partial" value="1"> \(visit.t("recognition.partial"))</label>
+            </fieldset>
+            <label>\(visit.t("recognition.legalBasis"))<input type="text" name="legalBasis.es" required maxlength="1000"></label>
+            <label>\(visit.t("recognition.appealRoute"))<input type="text" name="appealRoute.es" required maxlength="1000"></label>
+            <p><button class="primary" type="submit">\(visit.t("recognition.publish"))</button></p></form></details>
+            """
     }
 
     func recognitionList(_ visit: Visit) async throws -> Response {
@@ -51,6 +120,7 @@ extension Console {
             <section><h1>\(visit.t("recognition.title"))</h1>
             <h2>\(visit.t("recognition.rules"))</h2>
             \(ruleRows.isEmpty ? "<p class=\"muted\">\(visit.t("recognition.noRules"))</p>" as HTML : "<ul>\(ruleRows)</ul>")
+            \(ruleForm(visit))
             <h2>\(visit.t("recognition.requests"))</h2>
             \(rows.isEmpty ? "<p class=\"muted\">\(visit.t("recognition.noRequests"))</p>" as HTML : """
             <table><thead><tr><th>\(visit.t("recognition.date"))</th><th>\(visit.t("recognition.credentials"))</th>\
