@@ -11,6 +11,8 @@ import Testing
 
 /// The catalogue: a node's feed, federation with another node, and search.
 @Suite struct CatalogueTests {
+    func page(of response: TestResponse) -> String { text(response) }
+
     @Test func twoNodesShareTheirCataloguesAndPeopleSearchBoth() async throws {
         // Node A: the demo; its feed is what node B pulls.
         let feed = Mutex<JSONValue?>(nil)
@@ -50,6 +52,11 @@ import Testing
             #expect((try await count("country=PE")).hasPrefix("1 de"), "country=PE")
             #expect((try await count("country=MX&q=solar")).hasPrefix("1 de"), "country=MX&q=solar")
             #expect((try await count("q=xyzzy")).hasPrefix("0 de"), "q=xyzzy")
+            // By ESCO skill, chosen from the skills the catalogue certifies.
+            let skill = try #require(published["entries"]?.asArray.lazy.compactMap { $0["skills"]?.asArray.first?["id"]?.stringValue }.first)
+            #expect(page(of: try await client.execute(uri: "/catalogue?lang=es", method: .get)).contains("<option value=\"\(skill)\">"))
+            #expect(!(try await count("skill=\(skill.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")).hasPrefix("0 de"))
+            #expect((try await count("skill=http%3A%2F%2Fdata.europa.eu%2Fesco%2Fskill%2Fnada")).hasPrefix("0 de"))
             let page = text(try await client.execute(uri: "/catalogue?lang=es&q=fotovoltaicos", method: .get))
             #expect(page.contains("Universidad Tecnológica de Ixtlán del Valle"))
         }

@@ -58,6 +58,10 @@ extension Routes {
         let countryOptions: [HTML] = countries.map { option(value("country"), $0, node.reference.countries[$0]?.name.text(language) ?? $0) }
         let levelOptions: [HTML] = (1...8).map { option(value("eqf"), String($0), "EQF \($0)") }
         let modalities: [HTML] = ParticipationForm.allCases.map { option(value("modality"), $0.rawValue, $0.label(language)) }
+        // The ESCO skills the catalogue's micro-credentials certify, by label.
+        var skillLabels: [String: String] = [:]
+        for skill in all.flatMap(\.skills) where skillLabels[skill.uri] == nil { skillLabels[skill.uri] = skill.label.text(language) }
+        let skillOptions: [HTML] = skillLabels.sorted { $0.value < $1.value }.prefix(500).map { option(value("skill"), $0.key, $0.value) }
         let rows: [HTML] = found.prefix(200).map { entry in
             let credits = entry.credits.map { "\(CreditConversion.format($0.value, language)) \($0.system)" }.joined(separator: " · ")
             let skills = entry.skills.prefix(6).map { $0.label.text(language) }.joined(separator: ", ")
@@ -77,6 +81,7 @@ extension Routes {
             <label>\(t("registry.country"))<select name="country"><option value="">—</option>\(countryOptions)</select></label>
             <label>EQF<select name="eqf"><option value="">—</option>\(levelOptions)</select></label>
             <label>\(t("catalogue.modality"))<select name="modality"><option value="">—</option>\(modalities)</select></label>
+            <label>\(t("catalogue.skill"))<select name="skill"><option value="">—</option>\(skillOptions)</select></label>
             <label>\(t("catalogue.credits"))<input type="text" name="credits" inputmode="decimal" value="\(value("credits") ?? "")"></label>
             <label>\(t("catalogue.language"))<input type="text" name="language" maxlength="10" value="\(value("language") ?? "")"></label>
             <p><button class="primary" type="submit">\(t("catalogue.search"))</button></p></form>

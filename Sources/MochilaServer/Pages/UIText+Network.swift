@@ -26,6 +26,7 @@ extension UIText {
             .en: "The micro-credentials the institutions of this node and of federated nodes offer. Search by words in Spanish, Portuguese or English (accents and case do not matter), country, level, modality, credits or language.",
         ],
         "catalogue.words": [.es: "Palabras", .pt: "Palavras", .en: "Words"],
+        "catalogue.skill": [.es: "Competencia ESCO", .pt: "Competência ESCO", .en: "ESCO skill"],
         "catalogue.modality": [.es: "Modalidad", .pt: "Modalidade", .en: "Modality"],
         "catalogue.credits": [.es: "Créditos mínimos", .pt: "Créditos mínimos", .en: "At least credits"],
         "catalogue.language": [.es: "Idioma (es, pt, en…)", .pt: "Idioma (es, pt, en…)", .en: "Language (es, pt, en…)"],
