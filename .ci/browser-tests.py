@@ -407,6 +407,20 @@ try:
     page = driver.page_source
     expect("Credencial verificada" in page and "itinerario completado" in page,
            "with a Mexican and a Chilean credential the pathway is complete, and its credential is issued, verified")
+    stacked_path = os.path.join(data, "stacked.json")
+    cookie = "mochila_backpack=" + driver.get_cookie("mochila_backpack")["value"]
+    item_id = driver.current_url.split("?")[0].rsplit("/", 1)[1]
+    shares = urllib.request.Request(
+        BASE + "/mochila/items/" + item_id + "/share", method="POST",
+        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+        data=urllib.parse.urlencode({"csrf": driver.find_element(By.CSS_SELECTOR, "input[name=csrf]").get_attribute("value"), "expires": "7"}).encode())
+    urllib.request.urlopen(shares).read()
+    driver.refresh()
+    link = next(c.text for c in driver.find_elements(By.TAG_NAME, "code") if "/c/" in c.text).rsplit("/c/", 1)[1]
+    with urllib.request.urlopen(BASE + "/c/" + link + "/credential") as response, open(stacked_path, "wb") as out:
+        out.write(response.read())
+    checked = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "interop_verify.py"), stacked_path], capture_output=True, text=True)
+    expect(checked.returncode == 0, "and the stacked credential verifies with pyld + cryptography: " + (checked.stdout + checked.stderr).strip()[-300:])
     shot("pathway")
 
     print("the network: its catalogue and its trust registry")
@@ -419,6 +433,11 @@ try:
     click_and_wait(driver.find_element(By.LINK_TEXT, "La red"))
     expect("Comisión Nacional de Acreditación" in driver.page_source and "registry.json" in driver.page_source,
            "the registry lists the member institutions with their quality-assurance agencies")
+    registry_path = os.path.join(data, "registry.json")
+    with urllib.request.urlopen(BASE + "/registry.json") as response, open(registry_path, "wb") as out:
+        out.write(response.read())
+    checked = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "interop_verify.py"), registry_path], capture_output=True, text=True)
+    expect(checked.returncode == 0, "the signed registry verifies with pyld + cryptography: " + (checked.stdout + checked.stderr).strip()[-300:])
     click_and_wait(driver.find_element(By.LINK_TEXT, "Actividad de la red"))
     expect(len(driver.find_elements(By.CSS_SELECTOR, "svg#chart-institutions rect")) >= 4 and "Reconocimientos otorgados" in driver.page_source,
            "the network's activity page draws its charts")
