@@ -53,6 +53,25 @@ import Testing
         return try #require(try json(response)["access_token"]?.stringValue)
     }
 
+    @Test func guessingAClientSecretIsThrottled() async throws {
+        try await TestNode().run { client in
+            let token = try await createInstitution(client, slug: "uni-fuerza-bruta")
+            let registered = try await registerClient(client, token: token, scopes: [Self.readonly])
+            for attempt in 1...5 {
+                let wrong = try await requestToken(client, (registered.id, "adivinanza-\(attempt)"))
+                #expect(wrong.status == .unauthorized)
+            }
+            // The sixth attempt is refused even with the right secret, and says when to retry.
+            let blocked = try await requestToken(client, registered)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(try json(blocked)["error"] == "invalid_client")
+            #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            // Another client is not held up by it.
+            let other = try await registerClient(client, token: token, scopes: [Self.readonly])
+            #expect(try await requestToken(client, other).status == .ok)
+        }
+    }
+
     func get(_ client: any TestClientProtocol, _ uri: String, token: String?) async throws -> TestResponse {
         var headers: HTTPFields = [.accept: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }

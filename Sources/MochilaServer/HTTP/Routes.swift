@@ -10,6 +10,8 @@ struct Routes: Sendable {
     let node: Node
     /// Whether the node runs with demo data (the home page then lists recent credentials).
     let demo: Bool
+    /// Failed client authentications at the OAuth token endpoint, per client id.
+    let tokenThrottle = LoginThrottle()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/health") { _, _ in try await health() }

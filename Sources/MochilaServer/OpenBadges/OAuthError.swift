@@ -34,11 +34,22 @@ struct OAuthError: HTTPResponseError, Sendable {
         OAuthError(error: "invalid_scope", description: description, status: .badRequest)
     }
 
+    /// 429: too many failed authentications of this client lately; it may try again after
+    /// `seconds` (the RFC defines no code for it, so the client's error stays `invalid_client`).
+    static func throttled(seconds: Int) -> OAuthError {
+        OAuthError(
+            error: "invalid_client", description: "too many failed attempts for this client; try again in \(seconds) s",
+            status: .tooManyRequests, retryAfter: seconds)
+    }
+
+    var retryAfter: Int? = nil
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body: JSONValue = ["error": .string(error), "error_description": .string(description)]
         var response = JSONResponse.make(body, status: status)
         OAuthError.forbidCaching(&response)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = #"Basic realm="Mochila""# }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 

@@ -85,7 +85,17 @@ extension Routes {
 
         // 4.4.2: only the client credentials grant.
         guard grantType == "client_credentials" else { throw OAuthError.unsupportedGrantType(grantType) }
-        let (token, record) = try await node.issueAccessToken(clientID: clientID, secret: secret, scope: try parameter("scope"))
+        // Guessing a client's secret is throttled per client id, as signing in is per email.
+        let now = node.clock()
+        if let wait = tokenThrottle.blocked(clientID, now: now) { throw OAuthError.throttled(seconds: Int(wait.rounded(.up))) }
+        let (token, record): (String, OAuthToken)
+        do {
+            (token, record) = try await node.issueAccessToken(clientID: clientID, secret: secret, scope: try parameter("scope"))
+        } catch let error as OAuthError where error.error == "invalid_client" {
+            tokenThrottle.failed(clientID, now: now)
+            throw error
+        }
+        tokenThrottle.succeeded(clientID)
 
         // 4.4.3 / 5.1: no refresh token for this grant.
         var response = JSONResponse.make([
