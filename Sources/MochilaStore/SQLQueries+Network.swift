@@ -39,53 +39,84 @@ extension SQLQueries {
         }
     }
 
-    // MARK: Recognition rules
+    // MARK: Versioned documents (recognition rules, pathways)
 
-    func latestRuleVersion(id: UUID, on db: any SQLDatabase) async throws -> Int? {
-        try await db.raw("SELECT MAX(version) AS v FROM recognition_rules WHERE id = \(bind: id.uuidString)").first()?
+    /// A table of documents an institution publishes in versions: `(id, version)` is the key.
+    enum VersionedTable: String, Sendable {
+        case recognitionRules = "recognition_rules"
+        case pathways
+
+        /// What a message calls one.
+        var what: String { self == .pathways ? "pathway" : "rule" }
+    }
+
+    static let versionedColumns = "id, version, institution_id, body, created_at"
+
+    func latestVersion(in table: VersionedTable, id: UUID, on db: any SQLDatabase) async throws -> Int? {
+        try await db.raw("SELECT MAX(version) AS v FROM \(ident: table.rawValue) WHERE id = \(bind: id.uuidString)").first()?
             .decode(column: "v", as: Int?.self)
     }
 
-    func insertRule(_ rule: StoredRecognitionRule, on db: any SQLDatabase) async throws {
+    func insertVersion(_ document: VersionedDocument, into table: VersionedTable, on db: any SQLDatabase) async throws {
         try await db.raw(
             """
-            INSERT INTO recognition_rules (id, version, institution_id, body, created_at)
-            VALUES (\(bind: rule.id.uuidString), \(bind: rule.version), \(bind: rule.institutionID.uuidString), \(bind: rule.json),
-                    \(bind: rule.createdAt.milliseconds))
+            INSERT INTO \(ident: table.rawValue) (\(unsafeRaw: SQLQueries.versionedColumns))
+            VALUES (\(bind: document.id.uuidString), \(bind: document.version), \(bind: document.institutionID.uuidString),
+                    \(bind: document.json), \(bind: document.createdAt.milliseconds))
             """
         ).run()
     }
 
-    func rule(from row: any SQLRow) throws -> StoredRecognitionRule {
-        StoredRecognitionRule(
-            id: try uuid(try row.decode(column: "id", as: String.self), "rule"), version: try row.decode(column: "version", as: Int.self),
+    func versionedDocument(from row: any SQLRow, _ table: VersionedTable) throws -> VersionedDocument {
+        VersionedDocument(
+            id: try uuid(try row.decode(column: "id", as: String.self), table.what),
+            version: try row.decode(column: "version", as: Int.self),
             institutionID: try uuid(try row.decode(column: "institution_id", as: String.self), "institution"),
             json: try row.decode(column: "body", as: String.self),
             createdAt: Date(milliseconds: try row.decode(column: "created_at", as: Int64.self)))
     }
 
-    func rule(id: UUID, version: Int?, on db: any SQLDatabase) async throws -> StoredRecognitionRule? {
-        let columns = "id, version, institution_id, body, created_at"
+    /// One version of a document, or its latest when `version` is `nil`.
+    func version(in table: VersionedTable, id: UUID, version: Int?, on db: any SQLDatabase) async throws -> VersionedDocument? {
+        let select = "SELECT \(SQLQueries.versionedColumns) FROM \(table.rawValue)"
+        let row: (any SQLRow)?
         if let version {
-            return try await db.raw(
-                "SELECT \(unsafeRaw: columns) FROM recognition_rules WHERE id = \(bind: id.uuidString) AND version = \(bind: version)"
-            ).first().map(rule(from:))
+            row = try await db.raw("\(unsafeRaw: select) WHERE id = \(bind: id.uuidString) AND version = \(bind: version)").first()
+        } else {
+            row = try await db.raw("\(unsafeRaw: select) WHERE id = \(bind: id.uuidString) ORDER BY version DESC LIMIT 1").first()
         }
-        return try await db.raw(
-            "SELECT \(unsafeRaw: columns) FROM recognition_rules WHERE id = \(bind: id.uuidString) ORDER BY version DESC LIMIT 1"
-        ).first().map(rule(from:))
+        return try row.map { try versionedDocument(from: $0, table) }
     }
 
-    func latestRules(institutionID: UUID?, on db: any SQLDatabase) async throws -> [StoredRecognitionRule] {
+    /// The latest version of each document, of one institution or of all, oldest first.
+    func latestVersions(in table: VersionedTable, institutionID: UUID?, on db: any SQLDatabase) async throws -> [VersionedDocument] {
         let latest = """
-            SELECT r.id, r.version, r.institution_id, r.body, r.created_at FROM recognition_rules r
-            WHERE r.version = (SELECT MAX(version) FROM recognition_rules t WHERE t.id = r.id)
+            SELECT d.id, d.version, d.institution_id, d.body, d.created_at FROM \(table.rawValue) d
+            WHERE d.version = (SELECT MAX(version) FROM \(table.rawValue) t WHERE t.id = d.id)
             """
+        let rows: [any SQLRow]
         if let institutionID {
-            return try await db.raw("\(unsafeRaw: latest) AND r.institution_id = \(bind: institutionID.uuidString) ORDER BY r.created_at, r.id")
-                .all().map(rule(from:))
+            rows = try await db.raw("\(unsafeRaw: latest) AND d.institution_id = \(bind: institutionID.uuidString) ORDER BY d.created_at, d.id").all()
+        } else {
+            rows = try await db.raw("\(unsafeRaw: latest) ORDER BY d.created_at, d.id").all()
         }
-        return try await db.raw("\(unsafeRaw: latest) ORDER BY r.created_at, r.id").all().map(rule(from:))
+        return try rows.map { try versionedDocument(from: $0, table) }
+    }
+
+    /// Adds the next version of a document (version 1 creates it); run it in a write transaction.
+    /// - Throws: ``StoreError/Code/conflict`` when `version` is not the next one (two writers
+    ///   adding the same version at once: the primary key refuses the second);
+    ///   ``StoreError/Code/refused`` when the document is another institution's.
+    func addVersion(_ document: VersionedDocument, to table: VersionedTable, on db: any SQLDatabase) async throws {
+        let latest = try await latestVersion(in: table, id: document.id, on: db) ?? 0
+        guard document.version == latest + 1 else {
+            throw StoreError(
+                .conflict, "\(table.what) \(document.id) is at version \(latest); the next version is \(latest + 1), not \(document.version)")
+        }
+        if latest > 0, let first = try await version(in: table, id: document.id, version: 1, on: db), first.institutionID != document.institutionID {
+            throw StoreError(.refused, "\(table.what) \(document.id) belongs to another institution")
+        }
+        try await insertVersion(document, into: table, on: db)
     }
 
     // MARK: Recognition requests

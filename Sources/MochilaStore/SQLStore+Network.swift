@@ -39,28 +39,19 @@ extension SQLStore {
         return try await withDatabase { try await queries.registrySources(on: $0) }
     }
 
-    public func addRecognitionRule(_ rule: StoredRecognitionRule) async throws {
+    public func addRecognitionRule(_ rule: VersionedDocument) async throws {
         let queries = self.queries
-        try await transaction { db in
-            let latest = try await queries.latestRuleVersion(id: rule.id, on: db) ?? 0
-            guard rule.version == latest + 1 else {
-                throw StoreError(.conflict, "rule \(rule.id) is at version \(latest); the next version is \(latest + 1), not \(rule.version)")
-            }
-            if latest > 0, let first = try await queries.rule(id: rule.id, version: 1, on: db), first.institutionID != rule.institutionID {
-                throw StoreError(.refused, "rule \(rule.id) belongs to another institution")
-            }
-            try await queries.insertRule(rule, on: db)
-        }
+        try await transaction { try await queries.addVersion(rule, to: .recognitionRules, on: $0) }
     }
 
-    public func recognitionRule(id: UUID, version: Int?) async throws -> StoredRecognitionRule? {
+    public func recognitionRule(id: UUID, version: Int?) async throws -> VersionedDocument? {
         let queries = self.queries
-        return try await withDatabase { try await queries.rule(id: id, version: version, on: $0) }
+        return try await withDatabase { try await queries.version(in: .recognitionRules, id: id, version: version, on: $0) }
     }
 
-    public func recognitionRules(institutionID: UUID?) async throws -> [StoredRecognitionRule] {
+    public func recognitionRules(institutionID: UUID?) async throws -> [VersionedDocument] {
         let queries = self.queries
-        return try await withDatabase { try await queries.latestRules(institutionID: institutionID, on: $0) }
+        return try await withDatabase { try await queries.latestVersions(in: .recognitionRules, institutionID: institutionID, on: $0) }
     }
 
     public func addRecognitionRequest(_ request: RecognitionRequest) async throws {

@@ -4,59 +4,22 @@ import SQLKit
 
 // MARK: Pathways
 //
-// A pathway's versions are kept as recognition rules' are (same columns, same version rule), in
-// their own table; ``StoredRecognitionRule`` carries either.
+// A pathway's versions are kept as recognition rules' are (``SQLQueries/VersionedTable``).
 
 extension SQLStore {
-    public func addPathway(_ pathway: StoredRecognitionRule) async throws {
-        try await transaction { db in
-            let latest = try await db.raw("SELECT MAX(version) AS v FROM pathways WHERE id = \(bind: pathway.id.uuidString)").first()?
-                .decode(column: "v", as: Int?.self) ?? 0
-            guard pathway.version == latest + 1 else {
-                throw StoreError(.conflict, "pathway \(pathway.id) is at version \(latest); the next version is \(latest + 1), not \(pathway.version)")
-            }
-            if latest > 0,
-                let owner = try await db.raw("SELECT institution_id FROM pathways WHERE id = \(bind: pathway.id.uuidString) AND version = 1").first()?
-                    .decode(column: "institution_id", as: String.self), owner != pathway.institutionID.uuidString
-            {
-                throw StoreError(.refused, "pathway \(pathway.id) belongs to another institution")
-            }
-            try await db.raw(
-                """
-                INSERT INTO pathways (id, version, institution_id, body, created_at)
-                VALUES (\(bind: pathway.id.uuidString), \(bind: pathway.version), \(bind: pathway.institutionID.uuidString),
-                        \(bind: pathway.json), \(bind: pathway.createdAt.milliseconds))
-                """
-            ).run()
-        }
+    public func addPathway(_ pathway: VersionedDocument) async throws {
+        let queries = self.queries
+        try await transaction { try await queries.addVersion(pathway, to: .pathways, on: $0) }
     }
 
-    public func pathway(id: UUID, version: Int?) async throws -> StoredRecognitionRule? {
+    public func pathway(id: UUID, version: Int?) async throws -> VersionedDocument? {
         let queries = self.queries
-        return try await withDatabase { db in
-            let columns = "id, version, institution_id, body, created_at"
-            if let version {
-                return try await db.raw("SELECT \(unsafeRaw: columns) FROM pathways WHERE id = \(bind: id.uuidString) AND version = \(bind: version)")
-                    .first().map(queries.rule(from:))
-            }
-            return try await db.raw("SELECT \(unsafeRaw: columns) FROM pathways WHERE id = \(bind: id.uuidString) ORDER BY version DESC LIMIT 1")
-                .first().map(queries.rule(from:))
-        }
+        return try await withDatabase { try await queries.version(in: .pathways, id: id, version: version, on: $0) }
     }
 
-    public func pathways(institutionID: UUID?) async throws -> [StoredRecognitionRule] {
+    public func pathways(institutionID: UUID?) async throws -> [VersionedDocument] {
         let queries = self.queries
-        return try await withDatabase { db in
-            let latest = """
-                SELECT p.id, p.version, p.institution_id, p.body, p.created_at FROM pathways p
-                WHERE p.version = (SELECT MAX(version) FROM pathways t WHERE t.id = p.id)
-                """
-            if let institutionID {
-                return try await db.raw("\(unsafeRaw: latest) AND p.institution_id = \(bind: institutionID.uuidString) ORDER BY p.created_at, p.id")
-                    .all().map(queries.rule(from:))
-            }
-            return try await db.raw("\(unsafeRaw: latest) ORDER BY p.created_at, p.id").all().map(queries.rule(from:))
-        }
+        return try await withDatabase { try await queries.latestVersions(in: .pathways, institutionID: institutionID, on: $0) }
     }
 
     public func addPathwayAward(_ award: PathwayAward) async throws {

@@ -195,11 +195,11 @@ public protocol Store: Sendable {
     /// Adds the next version of a recognition rule (version 1 creates it).
     /// - Throws: ``StoreError/Code/conflict`` when `version` is not the next one;
     ///   ``StoreError/Code/refused`` when the rule is another institution's.
-    func addRecognitionRule(_ rule: StoredRecognitionRule) async throws
+    func addRecognitionRule(_ rule: VersionedDocument) async throws
     /// One version of a rule, or its latest when `version` is `nil`.
-    func recognitionRule(id: UUID, version: Int?) async throws -> StoredRecognitionRule?
+    func recognitionRule(id: UUID, version: Int?) async throws -> VersionedDocument?
     /// The latest version of each rule, of one institution or of all, oldest first.
-    func recognitionRules(institutionID: UUID?) async throws -> [StoredRecognitionRule]
+    func recognitionRules(institutionID: UUID?) async throws -> [VersionedDocument]
     /// Stores a learner's request, pending.
     /// - Throws: ``StoreError/Code/refused`` when the learner does not exist or was deleted.
     func addRecognitionRequest(_ request: RecognitionRequest) async throws
@@ -219,11 +219,11 @@ public protocol Store: Sendable {
     func catalogueSources() async throws -> [(url: String, feed: String, fetchedAt: Date)]
     /// Adds the next version of a pathway (version 1 creates it); the same rules as
     /// ``addRecognitionRule(_:)``. The body is the pathway as JSON.
-    func addPathway(_ pathway: StoredRecognitionRule) async throws
+    func addPathway(_ pathway: VersionedDocument) async throws
     /// One version of a pathway, or its latest when `version` is `nil`.
-    func pathway(id: UUID, version: Int?) async throws -> StoredRecognitionRule?
+    func pathway(id: UUID, version: Int?) async throws -> VersionedDocument?
     /// The latest version of each pathway, of one institution or of all.
-    func pathways(institutionID: UUID?) async throws -> [StoredRecognitionRule]
+    func pathways(institutionID: UUID?) async throws -> [VersionedDocument]
     /// Stores a stacked credential.
     /// - Throws: ``StoreError/Code/conflict`` when the learner already has one for the pathway.
     func addPathwayAward(_ award: PathwayAward) async throws

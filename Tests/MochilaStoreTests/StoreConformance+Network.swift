@@ -39,15 +39,15 @@ extension StoreConformance {
         let (receiving, _) = try await issuer("receptora", in: store)
         let (other, _) = try await issuer("otra", in: store)
         let ruleID = UUID()
-        let first = StoredRecognitionRule(id: ruleID, version: 1, institutionID: receiving.id, json: #"{"v": 1}"#, createdAt: at)
+        let first = VersionedDocument(id: ruleID, version: 1, institutionID: receiving.id, json: #"{"v": 1}"#, createdAt: at)
         try await store.addRecognitionRule(first)
         await expectStoreError(.conflict, "a version that is not the next") {
-            try await store.addRecognitionRule(StoredRecognitionRule(id: ruleID, version: 3, institutionID: receiving.id, json: "{}", createdAt: at))
+            try await store.addRecognitionRule(VersionedDocument(id: ruleID, version: 3, institutionID: receiving.id, json: "{}", createdAt: at))
         }
         await expectStoreError(.refused, "another institution's rule") {
-            try await store.addRecognitionRule(StoredRecognitionRule(id: ruleID, version: 2, institutionID: other.id, json: "{}", createdAt: at))
+            try await store.addRecognitionRule(VersionedDocument(id: ruleID, version: 2, institutionID: other.id, json: "{}", createdAt: at))
         }
-        let second = StoredRecognitionRule(id: ruleID, version: 2, institutionID: receiving.id, json: #"{"v": 2}"#, createdAt: at)
+        let second = VersionedDocument(id: ruleID, version: 2, institutionID: receiving.id, json: #"{"v": 2}"#, createdAt: at)
         try await store.addRecognitionRule(second)
         #expect(try await store.recognitionRule(id: ruleID, version: nil) == second)
         #expect(try await store.recognitionRule(id: ruleID, version: 1) == first)
@@ -88,15 +88,15 @@ extension StoreConformance {
         let (institution, _) = try await issuer("itinerarios", in: store)
         let (other, _) = try await issuer("ajena", in: store)
         let id = UUID()
-        let first = StoredRecognitionRule(id: id, version: 1, institutionID: institution.id, json: #"{"v": 1}"#, createdAt: at)
+        let first = VersionedDocument(id: id, version: 1, institutionID: institution.id, json: #"{"v": 1}"#, createdAt: at)
         try await store.addPathway(first)
         await expectStoreError(.conflict, "not the next version") {
-            try await store.addPathway(StoredRecognitionRule(id: id, version: 3, institutionID: institution.id, json: "{}", createdAt: at))
+            try await store.addPathway(VersionedDocument(id: id, version: 3, institutionID: institution.id, json: "{}", createdAt: at))
         }
         await expectStoreError(.refused, "another institution's pathway") {
-            try await store.addPathway(StoredRecognitionRule(id: id, version: 2, institutionID: other.id, json: "{}", createdAt: at))
+            try await store.addPathway(VersionedDocument(id: id, version: 2, institutionID: other.id, json: "{}", createdAt: at))
         }
-        let second = StoredRecognitionRule(id: id, version: 2, institutionID: institution.id, json: #"{"v": 2}"#, createdAt: at)
+        let second = VersionedDocument(id: id, version: 2, institutionID: institution.id, json: #"{"v": 2}"#, createdAt: at)
         try await store.addPathway(second)
         #expect(try await store.pathway(id: id, version: nil) == second)
         #expect(try await store.pathway(id: id, version: 1) == first)

@@ -24,12 +24,13 @@ public struct RegistrySource: Sendable, Hashable {
     }
 }
 
-/// One version of a recognition rule of a receiving institution, as stored.
-public struct StoredRecognitionRule: Sendable, Hashable {
+/// One version of a document an institution publishes and versions (a recognition rule, a
+/// pathway), as stored: decisions and awards name the version they applied.
+public struct VersionedDocument: Sendable, Hashable {
     public var id: UUID
     public var version: Int
     public var institutionID: UUID
-    /// The rule as JSON (``RecognitionRule/json``).
+    /// The document as JSON (its type's `Codable` form).
     public var json: String
     public var createdAt: Date
 

@@ -37,15 +37,23 @@ public struct CredentialIssuer: Sendable {
         let builder = OpenBadgeCredential(
             institution: institution, spec: spec, learner: learner, grade: grade, credentialID: credentialID,
             issuedAt: issuedAt, salt: salt, credentialStatus: status, supersedes: supersedes?.credentialID, reference: reference)
-        var signed = try DataIntegrity.addProof(
-            to: builder.unsigned(), suite: suite, key: key,
-            options: ProofOptions(verificationMethod: verificationMethod, created: XSDDateTime.format(issuedAt)))
-        // 1EdTech's strict OB 3.0 schema wants `proof` as a list; the proof itself is unchanged.
-        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
+        let signed = try CredentialIssuer.sign(builder.unsigned(), suite: suite, key: key, verificationMethod: verificationMethod, at: issuedAt)
         return Award(
             id: awardID, institutionID: institution.id, specID: spec.id, specVersion: spec.version, learner: learner,
             grade: grade, credentialID: credentialID, issuedAt: issuedAt, validUntil: builder.validUntil,
             credential: JSONValue.object(signed).serialized(.pretty), statusSlot: statusSlot, batchID: batchID,
             supersedes: supersedes?.id)
+    }
+
+    /// Signs an Open Badges credential (proof purpose `assertionMethod`, created at `date`), the
+    /// proof as a list: 1EdTech's strict OB 3.0 and CLR 2.0 schemas want `proof` as a list; the
+    /// proof itself is unchanged.
+    public static func sign(
+        _ credential: JSONObject, suite: any Cryptosuite = EdDSARDFC2022(), key: SigningKey, verificationMethod: String, at date: Date
+    ) throws -> JSONObject {
+        var signed = try DataIntegrity.addProof(
+            to: credential, suite: suite, key: key, options: ProofOptions(verificationMethod: verificationMethod, created: XSDDateTime.format(date)))
+        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
+        return signed
     }
 }

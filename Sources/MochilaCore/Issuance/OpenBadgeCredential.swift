@@ -74,15 +74,12 @@ public struct OpenBadgeCredential: Sendable {
         "urn:uuid:" + UUID(namespace: spec.id, name: "version/\(spec.version)").uuidString.lowercased()
     }
 
-    /// The unsigned credential.
-    public func unsigned() -> JSONObject {
-        let language = self.language
-        func text(_ value: LocalizedText) -> JSONValue { .string(value.text(language)) }
-
+    /// The institution as an Open Badges `Profile`: the issuer of every credential it signs.
+    public static func issuerProfile(_ institution: Institution, language: Language, reference: ReferenceData) -> JSONObject {
         var issuer: JSONObject = [
             "id": .string(institution.did),
             "type": ["Profile"],
-            "name": text(institution.name),
+            "name": .string(institution.name.text(language)),
         ]
         if let url = institution.url { issuer["url"] = .string(url) }
         issuer["address"] = [
@@ -90,6 +87,15 @@ public struct OpenBadgeCredential: Sendable {
             "addressCountry": .string(reference.countryName(institution.country, language)),
             "addressCountryCode": .string(institution.country),
         ]
+        return issuer
+    }
+
+    /// The unsigned credential.
+    public func unsigned() -> JSONObject {
+        let language = self.language
+        func text(_ value: LocalizedText) -> JSONValue { .string(value.text(language)) }
+
+        let issuer = OpenBadgeCredential.issuerProfile(institution, language: language, reference: reference)
 
         var achievement: JSONObject = [
             "id": .string(achievementID),

@@ -136,11 +136,7 @@ public enum ClrExport {
         guard CredentialVerifier.issuerID(of: record) == method.controller else {
             throw ValidationError(field: "issuer", "the holder key is not the key of the record's issuer")
         }
-        var signed = try DataIntegrity.addProof(
-            to: record, suite: EdDSARDFC2022(), key: holderKey,
-            options: ProofOptions(verificationMethod: method.id, created: XSDDateTime.format(date)))
-        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
-        return signed
+        return try CredentialIssuer.sign(record, key: holderKey, verificationMethod: method.id, at: date)
     }
 
     /// Why `item` cannot go into a CLR; `nil` when it can.

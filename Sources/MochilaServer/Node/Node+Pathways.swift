@@ -25,7 +25,7 @@ extension Node {
     func storePathway(_ input: PathwayInput, id: UUID, version: Int, for institution: Institution) async throws -> Pathway {
         let pathway = try input.validated(id: id, version: version, institutionID: institution.id, createdAt: clock(), reference: reference)
         try await store.addPathway(
-            StoredRecognitionRule(
+            VersionedDocument(
                 id: id, version: version, institutionID: institution.id, json: String(decoding: try JSONEncoder().encode(pathway), as: UTF8.self),
                 createdAt: pathway.createdAt))
         return pathway
@@ -100,13 +100,12 @@ extension Node {
             learnerDID: learner.holderDID, parts: parts, issuedAt: now)
         let id = UUID()
         let (key, method) = try await signingKey(for: institution)
-        let issuerProfile: JSONObject = ["id": .string(institution.did), "type": ["Profile"], "name": .string(institution.name.text(.es))]
-        var signed = try DataIntegrity.addProof(
-            to: stacked.credential(
+        let issuerProfile = OpenBadgeCredential.issuerProfile(institution, language: .es, reference: reference)
+        let signed = try CredentialIssuer.sign(
+            stacked.credential(
                 credentialID: "urn:uuid:" + id.uuidString.lowercased(), issuerProfile: issuerProfile,
                 baseContext: MochilaContext.credentialContext.asArray, reference: reference),
-            suite: EdDSARDFC2022(), key: key, options: ProofOptions(verificationMethod: method, created: XSDDateTime.format(now)))
-        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
+            key: key, verificationMethod: method, at: now)
         let credential = JSONValue.object(signed).serialized(.pretty)
         let record = JSONValue.array(parts.map { ["id": .string($0.credentialID), "digestSRI": .string($0.digest)] })
         do {

@@ -29,7 +29,7 @@ extension Node {
         let rule = try input.validated(id: id, version: version, institutionID: institution.id, createdAt: clock(), reference: reference)
         let body = String(decoding: try JSONEncoder().encode(rule), as: UTF8.self)
         try await store.addRecognitionRule(
-            StoredRecognitionRule(id: id, version: version, institutionID: institution.id, json: body, createdAt: rule.createdAt))
+            VersionedDocument(id: id, version: version, institutionID: institution.id, json: body, createdAt: rule.createdAt))
         return rule
     }
 
@@ -43,7 +43,7 @@ extension Node {
         try await store.recognitionRules(institutionID: institutionID).map(Node.decodeRule)
     }
 
-    static func decodeRule(_ stored: StoredRecognitionRule) throws -> RecognitionRule {
+    static func decodeRule(_ stored: VersionedDocument) throws -> RecognitionRule {
         try JSONDecoder().decode(RecognitionRule.self, from: Data(stored.json.utf8))
     }
 
@@ -128,15 +128,12 @@ extension Node {
             learnerName: subjectName, learnerDID: learner.isDeleted ? nil : learner.holderDID, sources: facts, outcome: decision,
             credits: granted, reason: reason, decidedAt: now)
         let (key, method) = try await signingKey(for: institution)
-        let issuerProfile: JSONObject = [
-            "id": .string(institution.did), "type": ["Profile"], "name": .string(institution.name.text(.es)),
-        ]
-        var signed = try DataIntegrity.addProof(
-            to: outcome.credential(
+        let issuerProfile = OpenBadgeCredential.issuerProfile(institution, language: .es, reference: reference)
+        let signed = try CredentialIssuer.sign(
+            outcome.credential(
                 credentialID: "urn:uuid:" + request.id.uuidString.lowercased(), issuerProfile: issuerProfile,
                 baseContext: MochilaContext.credentialContext.asArray),
-            suite: EdDSARDFC2022(), key: key, options: ProofOptions(verificationMethod: method, created: XSDDateTime.format(now)))
-        if case .object(let proof)? = signed["proof"] { signed["proof"] = [.object(proof)] }
+            key: key, verificationMethod: method, at: now)
         let credential = JSONValue.object(signed).serialized(.pretty)
         let record: JSONValue = [
             "decision": .string(decision.rawValue), "credits": .number(decision == .refused ? 0 : granted), "reason": .string(reason),
