@@ -502,20 +502,6 @@ public enum BadgeBaker {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
 
-    /// Text escaped for XML character data and attribute values.
-    static func xmlEscaped(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Text escaped for XML character data and attribute values (``XMLText/escaped(_:)``).
+    static func xmlEscaped(_ text: String) -> String { XMLText.escaped(text) }
 }

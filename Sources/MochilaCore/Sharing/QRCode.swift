@@ -1,3 +1,5 @@
+import Credentials
+
 /// A QR Code symbol (ISO/IEC 18004:2015, model 2), for sharing a credential's public link: a
 /// learner shows it on a screen or prints it on a CV, and a phone camera opens the link.
 ///
@@ -671,26 +673,6 @@ extension QRCode {
         }
     }
 
-    /// `text` escaped for an XML attribute value. Characters XML 1.0 does not allow (C0 controls
-    /// other than tab, line feed and carriage return, U+FFFE and U+FFFF) are left out.
-    static func xmlEscaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t": result += "&#9;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// `text` escaped for an XML attribute value (``XMLText/escaped(_:)``).
+    static func xmlEscaped(_ text: String) -> String { XMLText.escaped(text) }
 }

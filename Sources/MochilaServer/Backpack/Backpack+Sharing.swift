@@ -16,17 +16,10 @@ extension Backpack {
     /// `GET /c/{id}/qr.svg` and `qr.png`: the QR code of the share link (error correction M).
     func shareQR(_ request: Request, _ id: String, png: Bool) async throws -> Response {
         guard try await node.sharedItem(id) != nil else { throw APIError.notFound("share link") }
-        let code = try QRCode(node.publicURL + "/c/" + id, correction: .medium)
-        var response: Response
-        if png {
-            response = JSONResponse.bytes(code.png(moduleSize: 8, quietZone: 4), contentType: "image/png")
-        } else {
-            let label = BackpackText.text("shared.qr", routes.language(request))
-            response = JSONResponse.bytes(Array(code.svg(moduleSize: 8, quietZone: 4, label: label).utf8), contentType: "image/svg+xml; charset=utf-8")
-            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-        }
+        var response = try Routes.qrCode(
+            of: node.publicURL + "/c/" + id, png: png, label: BackpackText.text("shared.qr", routes.language(request)))
+        // The link can be withdrawn: its code is not kept anywhere.
         response.headers[.cacheControl] = "no-store"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 

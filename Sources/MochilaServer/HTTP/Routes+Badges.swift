@@ -34,16 +34,21 @@ extension Routes {
     func qrCode(_ request: Request, _ context: BasicRequestContext, png: Bool) async throws -> Response {
         let reference = try context.parameters.require("id")
         guard let award = try await node.award(reference: reference) else { throw APIError.notFound("credential \(reference)") }
-        let code = try QRCode(publicPage(of: award), correction: .medium)
+        var response = try Routes.qrCode(of: publicPage(of: award), png: png, label: UIText.text("credential.qr", language(request)))
+        response.headers[.cacheControl] = "public, max-age=86400"
+        return response
+    }
+
+    /// The QR code of a link (error correction M), as a PNG or an accessible SVG named `label`.
+    static func qrCode(of link: String, png: Bool, label: String) throws -> Response {
+        let code = try QRCode(link, correction: .medium)
         var response: Response
         if png {
             response = JSONResponse.bytes(code.png(moduleSize: 8, quietZone: 4), contentType: "image/png")
         } else {
-            let label = UIText.text("credential.qr", language(request))
             response = JSONResponse.bytes(Array(code.svg(moduleSize: 8, quietZone: 4, label: label).utf8), contentType: "image/svg+xml; charset=utf-8")
             response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
         }
-        response.headers[.cacheControl] = "public, max-age=86400"
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }

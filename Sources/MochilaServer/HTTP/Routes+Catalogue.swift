@@ -29,11 +29,7 @@ extension Routes {
         }
         api.post("/sources/refresh") { request, _ in
             try requireAdmin(request, "refreshing the federated catalogues")
-            return JSONResponse.make(.array(try await node.refreshCatalogues().map { url, problem in
-                var entry: JSONObject = ["url": .string(url), "refreshed": .bool(problem == nil)]
-                if let problem { entry["problem"] = .string(problem) }
-                return .object(entry)
-            }))
+            return JSONResponse.make(Representations.refreshed(try await node.refreshCatalogues()))
         }
     }
 

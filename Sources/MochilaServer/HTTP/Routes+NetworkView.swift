@@ -25,7 +25,10 @@ extension Routes {
         func total(_ rows: [NetworkActivity.Row], by key: (NetworkActivity.Row) -> String) -> [String: Int] {
             rows.reduce(into: [:]) { $0[key($1), default: 0] += $1.count }
         }
-        let recognisedRows = activity.decisions.filter { !$0.decision.contains("\"refused\"") }
+        // A decision's JSON is {"decision", "credits", "reason"}: what counts is its decision, not its words.
+        let recognisedRows = activity.decisions.filter {
+            (try? JSONValue(parsing: Array($0.decision.utf8)))?["decision"]?.stringValue.map { $0 != "refused" } ?? false
+        }
             .map { NetworkActivity.Row(institutionID: $0.institutionID, month: $0.month, count: 1) }
         let issuedBy = total(activity.issued) { name($0.institutionID) }
         let revokedBy = total(activity.revoked) { name($0.institutionID) }

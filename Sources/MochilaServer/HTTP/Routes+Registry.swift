@@ -51,18 +51,7 @@ extension Routes {
         }
         api.post("/sources/refresh") { request, _ in
             try requireAdmin(request, "refreshing the imported registries")
-            let outcome = try await node.refreshRegistries()
-            return JSONResponse.make(.array(outcome.map { url, problem in
-                var entry: JSONObject = ["url": .string(url), "refreshed": .bool(problem == nil)]
-                if let problem { entry["problem"] = .string(problem) }
-                return .object(entry)
-            }))
-        }
-    }
-
-    func requireAdmin(_ request: Request, _ what: String) throws {
-        guard let token = bearerToken(request), node.isAdmin(token: token) else {
-            throw APIError(.unauthorized, "unauthorized", "\(what) needs the node's administrator token (Authorization: Bearer …)")
+            return JSONResponse.make(Representations.refreshed(try await node.refreshRegistries()))
         }
     }
 
@@ -104,6 +93,15 @@ extension Routes {
 }
 
 extension Representations {
+    /// What a refresh of pulled sources (registries, catalogue feeds) did, per URL.
+    static func refreshed(_ outcome: [(url: String, problem: String?)]) -> JSONValue {
+        .array(outcome.map { url, problem in
+            var entry: JSONObject = ["url": .string(url), "refreshed": .bool(problem == nil)]
+            if let problem { entry["problem"] = .string(problem) }
+            return .object(entry)
+        })
+    }
+
     static func registrySource(_ source: RegistrySource) -> JSONValue {
         [
             "url": .string(source.url), "coordinator": .string(source.coordinator),

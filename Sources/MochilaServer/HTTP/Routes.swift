@@ -104,6 +104,14 @@ struct Routes: Sendable {
         return institution
     }
 
+    /// Refuses a request without the node's administrator token.
+    /// - Parameter what: what needs it, for the message ("creating an institution").
+    func requireAdmin(_ request: Request, _ what: String) throws {
+        guard let token = bearerToken(request), node.isAdmin(token: token) else {
+            throw APIError(.unauthorized, "unauthorized", "\(what) needs the node's administrator token (Authorization: Bearer …)")
+        }
+    }
+
     func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization] else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
@@ -120,10 +128,7 @@ struct Routes: Sendable {
     }
 
     func createInstitution(_ request: Request) async throws -> Response {
-        guard let token = bearerToken(request), node.isAdmin(token: token) else {
-            throw APIError(
-                .unauthorized, "unauthorized", "creating an institution needs the node's administrator token (Authorization: Bearer …)")
-        }
+        try requireAdmin(request, "creating an institution")
         let input = try await JSONResponse.decode(InstitutionInput.self, from: request)
         let (institution, institutionToken) = try await node.createInstitution(input)
         var body = Representations.institution(institution)

@@ -43,18 +43,7 @@ extension Node {
     /// - Throws: ``ValidationError`` when the URL cannot be fetched or is not a feed.
     public func federateCatalogue(url: String) async throws -> Int {
         let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count <= 2000 else {
-            throw ValidationError(field: "url", "is the URL of another node's /catalogue.json")
-        }
-        let feed: JSONValue
-        do {
-            guard let fetched = try await documents.document(at: url) else { throw ValidationError(field: "url", "\(url) could not be fetched") }
-            feed = fetched
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError(field: "url", "\(url) could not be fetched: \(error)")
-        }
+        let feed = try await fetchDocument(url, what: "another node's /catalogue.json")
         let entries = try Catalogue.entries(of: feed)
         try await store.putCatalogueSource(url: url, feed: feed.serializedString(), at: clock())
         return entries.count
@@ -62,15 +51,6 @@ extension Node {
 
     /// Pulls every federated feed again; one that fails keeps its last copy.
     public func refreshCatalogues() async throws -> [(url: String, problem: String?)] {
-        var outcome: [(String, String?)] = []
-        for source in try await store.catalogueSources() {
-            do {
-                _ = try await federateCatalogue(url: source.url)
-                outcome.append((source.url, nil))
-            } catch let error as ValidationError {
-                outcome.append((source.url, error.problems.map { "\($0.field): \($0.message)" }.joined(separator: "; ")))
-            }
-        }
-        return outcome
+        try await refresh(try await store.catalogueSources().map(\.url)) { url in _ = try await federateCatalogue(url: url) }
     }
 }

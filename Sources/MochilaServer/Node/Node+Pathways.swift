@@ -81,7 +81,8 @@ extension Node {
         }
         var facts: [RecognitionFacts] = []
         var names: [String: String] = [:]
-        for item in try await store.backpackItems(learnerID: learner.id) where (item.format == .vcJSON || item.format == .vcJWT) && item.source != .pathway {
+        let held = try await store.backpackItems(learnerID: learner.id)
+        for item in held where (item.format == .vcJSON || item.format == .vcJWT) && item.source != .pathway {
             let report = await verify(item)
             guard let credential = report.credential ?? Node.readCredential(item) else { continue }
             let fact = RecognitionFacts.read(credential, bytes: item.credential, verified: report.verified, trustedForScope: report.trusted)
@@ -120,7 +121,7 @@ extension Node {
         let item = BackpackItem(
             learnerID: learner.id, credential: credential, format: .vcJSON, source: .pathway,
             report: Node.withSummary(report.json(input: nil), of: report.credential).serializedString(), addedAt: now)
-        try await add(item, holding: try await store.backpackItems(learnerID: learner.id).count)
+        try await add(item, holding: held.count)
         return item
     }
 }

@@ -54,6 +54,8 @@ extension Node {
     struct Submitted: Codable {
         var item: UUID
         var facts: RecognitionFacts
+        /// The name the credential gives its subject, which the decision is addressed to.
+        var subjectName: String?
     }
 
     /// A learner asks an institution to recognise credentials of their backpack under a rule.
@@ -74,7 +76,10 @@ extension Node {
             let report = await verify(item)
             let credential = report.credential ?? (try? JSONValue(parsing: item.credential, limits: .credential)) ?? .object([:])
             submitted.append(
-                Submitted(item: item.id, facts: RecognitionFacts.read(credential, bytes: item.credential, verified: report.verified, trustedForScope: report.trusted)))
+                Submitted(
+                    item: item.id,
+                    facts: RecognitionFacts.read(credential, bytes: item.credential, verified: report.verified, trustedForScope: report.trusted),
+                    subjectName: credential["credentialSubject"]?.asArray.first?["name"]?.stringValue))
         }
         let proposal = RecognitionProposal.evaluate(rule, facts: submitted.map(\.facts), at: clock(), reference: reference)
         let request = RecognitionRequest(
@@ -88,8 +93,11 @@ extension Node {
     /// The proposal and the facts of a request.
     public func details(of request: RecognitionRequest) throws -> (proposal: RecognitionProposal, facts: [RecognitionFacts]) {
         let proposal = try JSONDecoder().decode(RecognitionProposal.self, from: Data(request.proposal.utf8))
-        let submitted = try JSONDecoder().decode([Submitted].self, from: Data(request.submitted.utf8))
-        return (proposal, submitted.map(\.facts))
+        return (proposal, try Node.submitted(request).map(\.facts))
+    }
+
+    static func submitted(_ request: RecognitionRequest) throws -> [Submitted] {
+        try JSONDecoder().decode([Submitted].self, from: Data(request.submitted.utf8))
     }
 
     /// An institution's request. - Throws: 404 when it is another institution's.
@@ -122,7 +130,10 @@ extension Node {
         }
         guard let learner = try await store.learner(id: request.learnerID) else { throw APIError.notFound("learner") }
         let now = clock()
-        let subjectName = try await learnerName(request, learner)
+        // Addressed as the first submitted credential names its subject, else by the backpack's name.
+        let subjectName =
+            try Node.submitted(request).lazy.compactMap { $0.subjectName?.nilIfEmpty }.first
+            ?? (learner.displayName.isEmpty ? "—" : learner.displayName)
         let outcome = RecognitionDecision(
             id: request.id, rule: rule, institution: .init(did: institution.did, name: institution.name),
             learnerName: subjectName, learnerDID: learner.isDeleted ? nil : learner.holderDID, sources: facts, outcome: decision,
@@ -153,19 +164,5 @@ extension Node {
             if Node.item(with: credential, in: held) == nil, held.count < Node.backpackCapacity { try await store.addBackpackItem(item) }
         }
         return try await recognitionRequest(request.id, of: institution)
-    }
-
-    /// The name the decision is addressed to: as the first submitted credential names its
-    /// subject, else the backpack's name.
-    func learnerName(_ request: RecognitionRequest, _ learner: LearnerAccount) async throws -> String {
-        let submitted = (try? JSONDecoder().decode([Submitted].self, from: Data(request.submitted.utf8))) ?? []
-        for entry in submitted {
-            if let item = try await store.backpackItem(id: entry.item), let json = try? JSONValue(parsing: item.credential, limits: .credential),
-                let name = json["credentialSubject"]?.asArray.first?["name"]?.stringValue, !name.isEmpty
-            {
-                return name
-            }
-        }
-        return learner.displayName.isEmpty ? "—" : learner.displayName
     }
 }

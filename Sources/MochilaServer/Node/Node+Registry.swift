@@ -82,17 +82,7 @@ extension Node {
         let document: JSONValue
         let source: String
         if let url = url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
-            guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count <= 2000 else {
-                throw ValidationError(field: "url", "is the https URL the registry is published at")
-            }
-            do {
-                guard let fetched = try await documents.document(at: url) else { throw ValidationError(field: "url", "\(url) could not be fetched") }
-                document = fetched
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                throw ValidationError(field: "url", "\(url) could not be fetched: \(error)")
-            }
+            document = try await fetchDocument(url, what: "a published registry (another node's /registry.json)")
             source = url
         } else if let credential, !credential.isEmpty {
             do {
@@ -126,16 +116,11 @@ extension Node {
     /// Fetches each registry imported from a URL again; one that no longer verifies keeps its
     /// last good copy, and the answer says why.
     public func refreshRegistries() async throws -> [(url: String, problem: String?)] {
-        var outcome: [(String, String?)] = []
-        for source in try await store.registrySources() where !source.url.hasPrefix("file:") {
-            do {
-                _ = try await importRegistry(url: source.url, credential: nil, coordinator: source.coordinator)
-                outcome.append((source.url, nil))
-            } catch let error as ValidationError {
-                outcome.append((source.url, error.problems.map { "\($0.field): \($0.message)" }.joined(separator: "; ")))
-            }
+        let sources = try await store.registrySources().filter { !$0.url.hasPrefix("file:") }
+        let coordinators = Dictionary(sources.map { ($0.url, $0.coordinator) }, uniquingKeysWith: { first, _ in first })
+        return try await refresh(sources.map(\.url)) { url in
+            _ = try await importRegistry(url: url, credential: nil, coordinator: coordinators[url] ?? "")
         }
-        return outcome
     }
 
     /// The registry the verifier's trust check consults: this node's members and those of every
