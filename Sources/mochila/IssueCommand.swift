@@ -81,15 +81,15 @@ struct IssueCommand: AsyncParsableCommand {
         request.headers.add(name: "Content-Type", value: "text/csv; charset=utf-8")
         request.headers.add(name: "Accept-Language", value: language.rawValue)
         request.body = .bytes(ByteBuffer(bytes: bytes))
-        let (status, started) = try await send(request, client: client, base: base)
-        guard status == 202, let id = started["id"]?.stringValue else { throw failure(status, started) }
+        let (status, started) = try await NodeRequest.send(request, client: client, base: base)
+        guard status == 202, let id = started["id"]?.stringValue else { throw NodeRequest.refusal(status, started, of: "the batch") }
 
         let bar = ProgressBar()
         while true {
             var poll = HTTPClientRequest(url: "\(base)/api/v1/batches/\(id)")
             poll.headers.add(name: "Authorization", value: "Bearer \(token)")
-            let (status, progress) = try await send(poll, client: client, base: base)
-            guard status == 200 else { throw failure(status, progress) }
+            let (status, progress) = try await NodeRequest.send(poll, client: client, base: base)
+            guard status == 200 else { throw NodeRequest.refusal(status, progress, of: "the batch") }
             let done = Int(progress["done"]?.numberValue ?? 0)
             let total = Int(progress["total"]?.numberValue ?? 0)
             switch progress["state"]?.stringValue {
@@ -109,30 +109,11 @@ struct IssueCommand: AsyncParsableCommand {
         }
     }
 
-    func send(_ request: HTTPClientRequest, client: HTTPClient, base: String) async throws -> (UInt, JSONValue) {
-        do {
-            let response = try await client.execute(request, timeout: .seconds(60))
-            let body = try await response.body.collect(upTo: 64 << 20)
-            let json = (try? JSONValue(parsing: Array(body.readableBytesView), limits: JSONLimits(maxBytes: 64 << 20, maxDepth: 32))) ?? .null
-            return (response.status.code, json)
-        } catch {
-            throw CLIError("the node at \(base) could not be reached: \(error)")
-        }
-    }
-
-    func failure(_ status: UInt, _ body: JSONValue) -> CLIError {
-        var lines = ["the node refused the batch (HTTP \(status)): \(body["error"]?["message"]?.stringValue ?? "")"]
-        for field in body["error"]?["fields"]?.asArray ?? [] {
-            lines.append("  - \(field["field"]?.stringValue ?? ""): \(field["message"]?.stringValue ?? "")")
-        }
-        return CLIError(lines.joined(separator: "\n"))
-    }
-
     func writeLinks(id: String, base: String, token: String, client: HTTPClient, to path: String) async throws {
         var request = HTTPClientRequest(url: "\(base)/api/v1/batches/\(id)/awards")
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        let (status, awards) = try await send(request, client: client, base: base)
-        guard status == 200 else { throw failure(status, awards) }
+        let (status, awards) = try await NodeRequest.send(request, client: client, base: base)
+        guard status == 200 else { throw NodeRequest.refusal(status, awards, of: "the batch") }
         var lines = ["given_name,family_name,email,credential_id,page"]
         for award in awards.asArray {
             let learner = award["learner"]

@@ -13,7 +13,7 @@ struct RegistryCommand: AsyncParsableCommand {
         abstract: "Export, sign and import the network's trust registry.",
         subcommands: [Export.self, Sign.self, Import.self])
 
-    struct Node: ParsableArguments {
+    struct NodeOptions: ParsableArguments {
         @Option(help: "The node's URL (default: MOCHILA_SERVER, else http://127.0.0.1:8080).")
         var server: String?
 
@@ -32,26 +32,6 @@ struct RegistryCommand: AsyncParsableCommand {
             }
             return token
         }
-
-        /// Sends a request; the status and the body read as JSON.
-        func send(_ request: HTTPClientRequest) async throws -> (UInt, JSONValue) {
-            let client = HTTPClient.shared
-            do {
-                let response = try await client.execute(request, timeout: .seconds(60))
-                let body = try await response.body.collect(upTo: 32 << 20)
-                return (response.status.code, (try? JSONValue(parsing: Array(body.readableBytesView), limits: JSONLimits(maxBytes: 32 << 20))) ?? .null)
-            } catch {
-                throw CLIError("the node at \(base) could not be reached: \(error)")
-            }
-        }
-
-        func refused(_ status: UInt, _ body: JSONValue) -> CLIError {
-            var lines = ["the node refused (HTTP \(status)): \(body["error"]?["message"]?.stringValue ?? "")"]
-            for field in body["error"]?["fields"]?.asArray ?? [] {
-                lines.append("  - \(field["field"]?.stringValue ?? ""): \(field["message"]?.stringValue ?? "")")
-            }
-            return CLIError(lines.joined(separator: "\n"))
-        }
     }
 
     /// Prints the registry: the member list that `mochila verify --registry` reads, or with
@@ -60,22 +40,22 @@ struct RegistryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the registry's members (for verify --registry), or with --signed the signed registry credential.")
 
-        @OptionGroup var node: Node
+        @OptionGroup var node: NodeOptions
 
         @Flag(help: "Print the registry credential the node's coordinator key signs (/registry.json, public).")
         var signed = false
 
         func run() async throws {
             if signed {
-                let (status, body) = try await node.send(HTTPClientRequest(url: node.base + "/registry.json"))
-                guard status == 200 else { throw node.refused(status, body) }
+                let (status, body) = try await NodeRequest.send(HTTPClientRequest(url: node.base + "/registry.json"), base: node.base)
+                guard status == 200 else { throw NodeRequest.refusal(status, body, of: "the signed registry") }
                 print(body.serializedString(.pretty))
                 return
             }
             var request = HTTPClientRequest(url: node.base + "/api/v1/registry/members")
             request.headers.add(name: "Authorization", value: "Bearer \(try node.adminToken())")
-            let (status, body) = try await node.send(request)
-            guard status == 200 else { throw node.refused(status, body) }
+            let (status, body) = try await NodeRequest.send(request, base: node.base)
+            guard status == 200 else { throw NodeRequest.refusal(status, body, of: "the member list") }
             let members = try RegistryCommand.members(body, from: "the node")
             print(TrustRegistryDocument.listJSON(members, at: Date()).serializedString(.pretty))
         }
@@ -126,7 +106,7 @@ struct RegistryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a registry credential into a node (from a file, or --url to have the node fetch and refresh it).")
 
-        @OptionGroup var node: Node
+        @OptionGroup var node: NodeOptions
 
         @Option(help: "The DID of the coordinator who must have signed the registry.")
         var coordinator: String
@@ -154,8 +134,8 @@ struct RegistryCommand: AsyncParsableCommand {
             request.headers.add(name: "Authorization", value: "Bearer \(try node.adminToken())")
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: JSONValue.object(body).serialized()))
-            let (status, answer) = try await node.send(request)
-            guard status == 201 else { throw node.refused(status, answer) }
+            let (status, answer) = try await NodeRequest.send(request, base: node.base)
+            guard status == 201 else { throw NodeRequest.refusal(status, answer, of: "the registry") }
             print("imported \(answer["members"]?.numberValue.map { Int($0) } ?? 0) members signed by \(coordinator) (\(answer["url"]?.stringValue ?? ""))")
         }
     }
