@@ -120,6 +120,7 @@ let package = Package(
             dependencies: [
                 "MochilaServer", "MochilaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -8,7 +8,8 @@ import MochilaStore
 /// Builds the node's router: what `mochila serve` runs and what the tests exercise.
 public func buildRouter(node: Node, demo: Bool) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware(https: node.publicURL.hasPrefix("https://")))
     router.add(middleware: ErrorTranslationMiddleware())
     router.add(middleware: LanguageCookieMiddleware())
     Routes(node: node, demo: demo).register(on: router)

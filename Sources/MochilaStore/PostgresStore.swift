@@ -49,10 +49,14 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         guard configuration.coreConfiguration.database != nil else {
             throw StoreError(.unavailable, "\(location) names no database: write postgres://USER:PASSWORD@HOST:PORT/DATABASE")
         }
-        self.logger = logger
+        // The driver's trace and debug messages carry the rows and binds it moves (learners'
+        // names, token hashes): it logs from .info up, whatever the node's level.
+        var driverLogger = logger
+        if driverLogger.logLevel < .info { driverLogger.logLevel = .info }
+        self.logger = driverLogger
         self.pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: connectionsPerEventLoop,
-            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            logger: driverLogger, on: MultiThreadedEventLoopGroup.singleton)
     }
 
     public func shutdown() async throws {
@@ -61,7 +65,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 
     /// Runs `body` on one pooled connection.
     func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await withConnection { try await body($0.sql(queryLogLevel: .trace)) }
+        try await withConnection { try await body($0.sql(queryLogLevel: nil)) }
     }
 
     /// Runs `body` on one pooled connection, translating PostgreSQL's errors.
@@ -83,7 +87,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     /// Runs `body` in a transaction on one connection: everything or nothing.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withConnection { connection in
-            let db = connection.sql(queryLogLevel: .trace)
+            let db = connection.sql(queryLogLevel: nil)
             try await db.raw("BEGIN").run()
             do {
                 let result = try await body(db)

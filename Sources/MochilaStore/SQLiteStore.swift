@@ -33,9 +33,12 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
         } else {
             storage = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("mochila-\(UUID().uuidString).sqlite").path)
         }
-        self.logger = logger
+        // The driver's trace and debug messages may carry what it moves: .info up only.
+        var driverLogger = logger
+        if driverLogger.logLevel < .info { driverLogger.logLevel = .info }
+        self.logger = driverLogger
         self.pool = EventLoopGroupConnectionPool(
-            source: SQLiteSource(storage: storage), maxConnectionsPerEventLoop: 1, logger: logger,
+            source: SQLiteSource(storage: storage), maxConnectionsPerEventLoop: 1, logger: driverLogger,
             on: MultiThreadedEventLoopGroup.singleton)
     }
 
@@ -52,7 +55,7 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
             throw StoreError(.unavailable, "the SQLite database cannot be opened", underlying: error)
         }
         defer { pool.releaseConnection(connection, logger: logger) }
-        return try await body(connection.sql(queryLogLevel: .trace))
+        return try await body(connection.sql(queryLogLevel: nil))
     }
 
     /// Runs `body` in a write transaction: everything or nothing.

@@ -295,10 +295,24 @@ final class LoginThrottle: Sendable {
         }
     }
 
+    /// At most this many names are remembered. Past it, expired entries go first, then names not
+    /// blocked: spraying failures on many names never lifts a block (it did when the table was
+    /// simply emptied).
+    static let capacity = 10_000
+
     func failed(_ email: String, now: Date) {
         failures.withLock { table in
-            if table.count > 10_000 { table.removeAll() }
-            table[email, default: []].append(now)
+            if table.count >= Self.capacity && table[email] == nil {
+                table = table.filter { $0.value.contains { now.timeIntervalSince($0) < Self.window } }
+                if table.count >= Self.capacity { table = table.filter { $0.value.count >= Self.maxFailures } }
+                // Only blocked names are left: the block that ends soonest goes.
+                if table.count >= Self.capacity, let soonest = table.min(by: { ($0.value.first ?? now) < ($1.value.first ?? now) }) {
+                    table.removeValue(forKey: soonest.key)
+                }
+            }
+            var recent = (table[email] ?? []).filter { now.timeIntervalSince($0) < Self.window }
+            recent.append(now)
+            table[email] = Array(recent.suffix(Self.maxFailures))
         }
     }
 
