@@ -173,3 +173,15 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         return components.string ?? "the database URL"
     }
 }
+
+// MARK: Backups
+
+extension PostgresStore {
+    /// The number of tables in the database's public schema: 0 for a new, empty database.
+    public func tableCount() async throws -> Int {
+        try await withDatabase { db in
+            let row = try await db.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'").first()
+            return try row?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}

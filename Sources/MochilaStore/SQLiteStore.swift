@@ -185,3 +185,21 @@ final class SerialQueue: @unchecked Sendable {
         next.resume()
     }
 }
+
+// MARK: Backups
+
+extension SQLiteStore {
+    /// Writes a consistent copy of the database to `path` (`VACUUM INTO`): one read transaction,
+    /// so the node keeps issuing while it runs, and the copy holds every committed write up to
+    /// its start, none after. The copy is a plain SQLite file, compacted.
+    public func backup(to path: String) async throws {
+        try await withDatabase { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
+    }
+
+    /// What `PRAGMA integrity_check` finds wrong: empty for a sound database.
+    public func integrityCheck() async throws -> [String] {
+        let rows = try await withDatabase { db in try await db.raw("PRAGMA integrity_check").all() }
+        let lines = try rows.map { try $0.decode(column: "integrity_check", as: String.self) }
+        return lines == ["ok"] ? [] : lines
+    }
+}

@@ -7,7 +7,7 @@ struct Mochila: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mochila",
         abstract: "Design, issue, carry and verify digital micro-credentials (Open Badges 3.0 / VC 2.0).",
-        subcommands: [ServeCommand.self, IssueCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, RegistryCommand.self, LDCommand.self])
+        subcommands: [ServeCommand.self, IssueCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, RegistryCommand.self, LDCommand.self, BackupCommand.self, RestoreCommand.self])
 }
 
 /// A failure the command line reports in one line, with its exit code (2: unusable input or usage).
