@@ -146,6 +146,9 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
             let constraint = server[.constraintName].map { " (\($0))" } ?? ""
             return StoreError(.conflict, "a unique value is already taken\(constraint)", underlying: ServerMessage(state: state, message: message))
         }
+        if state == "53100" {
+            return StoreError(.full, "the disk of the PostgreSQL server is full: nothing was written", underlying: ServerMessage(state: state, message: message))
+        }
         if state.hasPrefix("23") || state == "P0001" {
             return StoreError(.refused, message, underlying: ServerMessage(state: state, message: message))
         }

@@ -55,7 +55,11 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
             throw StoreError(.unavailable, "the SQLite database cannot be opened", underlying: error)
         }
         defer { pool.releaseConnection(connection, logger: logger) }
-        return try await body(connection.sql(queryLogLevel: nil))
+        do {
+            return try await body(connection.sql(queryLogLevel: nil))
+        } catch {
+            throw SQLiteStore.translate(error)
+        }
     }
 
     /// Runs `body` in a write transaction: everything or nothing.
@@ -90,6 +94,11 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
         case .constraint, .constraintTriggerFailed, .constraintForeignKeyFailed, .constraintCheckFailed, .constraintNotNullFailed,
             .constraintPrimaryKeyFailed:
             return StoreError(.refused, error.message, underlying: error)
+        case .full:
+            return StoreError(.full, "the disk holding the SQLite database is full: nothing was written", underlying: error)
+        case .ioError, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedTruncate,
+            .readOnly, .cantOpen:
+            return StoreError(.unavailable, "the SQLite database cannot be read or written (\(error.message)): nothing was written", underlying: error)
         default:
             return error
         }

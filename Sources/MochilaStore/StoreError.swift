@@ -16,6 +16,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         /// The database refused a write that would break one of its guards: an issued credential
         /// rewritten or deleted, a revocation undone, the audit log changed, a missing reference.
         public static let refused = Code("refused")
+        /// The disk holding the database is full: the write was rolled back whole.
+        public static let full = Code("full")
     }
 
     public var code: Code

@@ -57,10 +57,26 @@ import Testing
     func twoNodesIssuingAtOnceNeverShareAStatusPlace() async throws {
         try await ScratchPostgres.with { scratch in
             try await withNodes { folder, client, nodes in
+                try await issueFromTwoNodes(in: folder, client: client, nodes: nodes, database: scratch.url) { try PostgresStore(url: scratch.url) }
+            }
+        }
+    }
+
+    /// The same with two processes on one SQLite file (WAL, one writer at a time across them).
+    @Test func twoProcessesOnOneSQLiteFileNeverShareAStatusPlace() async throws {
+        try await withNodes { folder, client, nodes in
+            let file = folder.appendingPathComponent("compartida.sqlite").path
+            try await issueFromTwoNodes(in: folder, client: client, nodes: nodes, database: "sqlite:" + file) { SQLiteStore(path: file) }
+        }
+    }
+
+    func issueFromTwoNodes(
+        in folder: URL, client: HTTPClient, nodes: Nodes, database: String, openStore: () throws -> any Store
+    ) async throws {
                 var started: [ServeProcess] = []
                 for name in ["a", "b"] {
                     started.append(try await nodes.start(
-                        ["--data", folder.appendingPathComponent(name).path, "--database", scratch.url], in: folder, name: name,
+                        ["--data", folder.appendingPathComponent(name).path, "--database", database], in: folder, name: name,
                         client: client))
                 }
                 let admin = started.map { API(client: client, base: $0.url, token: ServeProcessTests.environment["MOCHILA_ADMIN_TOKEN"]) }
@@ -93,7 +109,7 @@ import Testing
 
                 // In the database.
                 let expected = apis.count * (batchesPerNode * learnersPerBatch + singlesPerNode)
-                let store = try PostgresStore(url: scratch.url)
+                let store = try openStore()
                 do {
                     let stored = try #require(try await store.institution(slug: "uni-concurrente"))
                     let awards = try await store.awards(institutionID: stored.id, limit: 10_000)
@@ -117,8 +133,6 @@ import Testing
                     throw error
                 }
                 try await store.shutdown()
-            }
-        }
     }
 
     // MARK: A node killed mid-batch

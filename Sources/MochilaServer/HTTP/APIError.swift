@@ -61,6 +61,10 @@ public struct APIError: HTTPResponseError, Sendable {
         case let error as DecodingError: return APIError.decoding(error)
         case let error as StoreError where error.code == .conflict:
             return APIError(.conflict, "conflict", error.message)
+        case let error as StoreError where error.code == .full:
+            return APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), "storage_full", error.message + "; try again once the operator has freed space")
+        case let error as StoreError where error.code == .unavailable:
+            return APIError(.serviceUnavailable, "store_unavailable", error.message + "; try again shortly")
         case let error as HTTPError: return error
         default: return error
         }
