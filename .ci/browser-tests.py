@@ -90,6 +90,9 @@ try:
     expect(learner in driver.page_source, f"and names the learner ({learner})")
     expect(len(driver.find_elements(By.CSS_SELECTOR, ".checks li.passed")) >= 4, "with a green line per passed check")
     credential_url = driver.current_url.split("?")[0]
+    # The demo lists its credentials by their claim links (the page with ?claim=…).
+    claim_url = driver.current_url
+    expect("&claim=" in claim_url and "amp;" not in claim_url, "the demo's first page links to claim links")
     click_and_wait(driver.find_element(By.LINK_TEXT, "English"))
     expect("Credential verified" in driver.page_source, "the page switches to English")
     award = credential_url.rsplit("/", 1)[1]
@@ -196,6 +199,9 @@ try:
     print("the learner's backpack: claim, import a baked badge, present, share, open the link signed out")
     driver.delete_all_cookies()
     driver.get(credential_url + "?lang=es")
+    expect(not driver.find_elements(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"),
+           "the public page without the claim link offers no way to keep the credential")
+    driver.get(claim_url)
     claimed_name = driver.find_element(By.TAG_NAME, "h1").text
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
     page = driver.page_source
@@ -331,7 +337,7 @@ try:
     # (a DID belongs to one backpack per node), so with the passphrase the restore is refused and
     # nothing is written; without it the credentials come over. (Taking on the DID on another
     # node is BackpackRecordsTests.aBackupRestoresIntoAnotherNodeWithItsDID.)
-    driver.get(credential_url + "?lang=es")
+    driver.get(claim_url)
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
     click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
     driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/restore'] input[type=file]").send_keys(backup_path)
@@ -351,7 +357,7 @@ try:
     utiv = json.load(urllib.request.urlopen(urllib.request.Request(
         BASE + "/api/v1/awards", headers={"Authorization": "Bearer demo-utiv"})))
     mexican = next(a for a in utiv if not a.get("revokedAt"))
-    driver.get(BASE + "/credentials/" + mexican["id"] + "?lang=es")
+    driver.get(mexican["links"]["claim"] + "&lang=es")
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
     click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
     recognition = driver.find_element(By.CSS_SELECTOR, "form[action^='/mochila/recognition']")
@@ -398,7 +404,7 @@ try:
         if '"0714"' in urllib.request.urlopen(f"{BASE}/api/v1/credentials/{award['id']}").read().decode("utf-8"):
             chilean = award
             break
-    driver.get(BASE + "/credentials/" + chilean["id"] + "?lang=es")
+    driver.get(chilean["links"]["claim"] + "&lang=es")
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Guardar en mi Mochila']"))
     click_and_wait(driver.find_element(By.PARTIAL_LINK_TEXT, "Mi Mochila"))
     expect("Diplomado en tecnologías para la transición energética" in driver.page_source,

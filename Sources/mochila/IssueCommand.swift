@@ -34,7 +34,7 @@ struct IssueCommand: AsyncParsableCommand {
     @Option(help: "The institution's API token (default: MOCHILA_TOKEN).")
     var token: String?
 
-    @Option(help: "Write the issued credentials (name, email, credential id, page link) to this CSV file.")
+    @Option(help: "Write the issued credentials (name, email, credential id, claim link) to this CSV file.")
     var output: String?
 
     @Option(help: "Language of the messages: es, pt or en (default: from LANG, else Spanish).")
@@ -114,12 +114,12 @@ struct IssueCommand: AsyncParsableCommand {
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         let (status, awards) = try await NodeRequest.send(request, client: client, base: base)
         guard status == 200 else { throw NodeRequest.refusal(status, awards, of: "the batch") }
-        var lines = ["given_name,family_name,email,credential_id,page"]
+        var lines = ["given_name,family_name,email,credential_id,claim_link"]
         for award in awards.asArray {
             let learner = award["learner"]
             lines.append(CSVWriter.line(
                 [learner?["givenName"]?.stringValue ?? "", learner?["familyName"]?.stringValue ?? "", learner?["email"]?.stringValue ?? "",
-                 award["credentialId"]?.stringValue ?? "", award["links"]?["page"]?.stringValue ?? ""]))
+                 award["credentialId"]?.stringValue ?? "", award["links"]?["claim"]?.stringValue ?? ""]))
         }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
     }

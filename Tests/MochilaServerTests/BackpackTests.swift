@@ -20,13 +20,18 @@ import Testing
         return try #require(try json(issued)["id"]?.stringValue)
     }
 
-    /// Claims from the public page, keeping the backpack cookie; returns the item's path.
+    /// Claims from the claim link's page, keeping the backpack cookie; returns the item's path.
     func claim(_ client: any TestClientProtocol, _ awardID: String, as learner: inout ConsoleUser) async throws -> String {
-        let page = text(try await client.execute(uri: "/credentials/\(awardID)?lang=es", method: .get))
+        let link = try TestNode.claimLink(awardID)
+        let page = text(try await client.execute(uri: link + "&lang=es", method: .get))
         #expect(page.contains("action=\"/mochila/claim/\(awardID)?lang=es\""))
         #expect(page.contains("Guardar en mi Mochila"))
+        let token = String(link.split(separator: "=").last!)
+        #expect(page.contains("name=\"claim\" value=\"\(token)\""))
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if !learner.cookie.isEmpty { headers[.cookie] = learner.cookie }
         let claimed = try await client.execute(
-            uri: "/mochila/claim/\(awardID)?lang=es", method: .post, headers: learner.cookie.isEmpty ? [:] : [.cookie: learner.cookie])
+            uri: "/mochila/claim/\(awardID)?lang=es", method: .post, headers: headers, body: ByteBuffer(string: "claim=\(token)"))
         #expect(claimed.status == .seeOther, "\(text(claimed))")
         if let setCookie = claimed.headers[values: .setCookie].first(where: { $0.hasPrefix("mochila_backpack=") }) {
             #expect(setCookie.contains("HttpOnly"))

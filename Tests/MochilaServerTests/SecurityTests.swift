@@ -291,9 +291,9 @@ import Testing
 
     /// Every form of the console and the backpack that changes something is refused without the
     /// session's CSRF token, or with another session's, and nothing changes; every such form on
-    /// the pages carries the token. Signing in needs no session to forge, and claiming a
-    /// credential from its public page adds only that credential (the cookie is `SameSite=Lax`,
-    /// so another site's form does not carry it anyway).
+    /// the pages carries the token. Signing in needs no session to forge, and a claim needs the
+    /// claim link's secret, which only the learner holds (and the cookie is `SameSite=Lax`, so
+    /// another site's form does not carry it anyway).
     @Test func everyChangingFormNeedsTheSessionsCSRFToken() async throws {
         let test = try await TestNode(demo: true)
         try await test.run { client in
@@ -370,6 +370,47 @@ import Testing
                     }
                 }
             }
+        }
+    }
+
+    // MARK: Claim links
+
+    /// A credential's id travels with every copy of it (a verifier who was shown it has it), so
+    /// it must not let anyone keep the credential, and then bind it, in their backpack: only the
+    /// claim link the institution hands out does. Found by this suite: the claim used to need
+    /// the award's id alone.
+    @Test func onlyTheClaimLinkLetsABackpackKeepACredential() async throws {
+        try await TestNode().run { client in
+            let token = try await createInstitution(client, slug: "uni-reclamo")
+            let specID = try await createSpec(client, token: token)
+            let issued = try await client.execute(
+                uri: "/api/v1/awards", method: .post, headers: bearer(token),
+                body: body(["specId": .string(specID), "learner": ["givenName": "Rosa", "familyName": "Tzoc"]]))
+            let award = try json(issued)
+            let awardID = try #require(award["id"]?.stringValue)
+            #expect(award["links"]?["claim"]?.stringValue == "http://mochila.test" + (try TestNode.claimLink(awardID)), "the institution gets the claim link")
+            // What a verifier holds: the credential, its id, its public page.
+            let credential = try json(try await client.execute(uri: "/api/v1/credentials/\(awardID)", method: .get))
+            #expect(credential["id"]?.stringValue?.hasSuffix(awardID) == true)
+            for page in ["/credentials/\(awardID)", "/credentials/\(awardID)?claim=", "/credentials/\(awardID)?claim=AAAAAAAAAAAAAAAAAAAAAA"] {
+                let html = text(try await client.execute(uri: page, method: .get))
+                #expect(html.contains("Credencial verificada") && !html.contains("/mochila/claim/"), "\(page) offers to keep the credential")
+            }
+            var stranger = ConsoleUser()
+            _ = try await BackpackTests().claim(client, try await BackpackTests().issue(client, token: token, specID: specID, name: "Beto"), as: &stranger)
+            for (cookie, claim) in [("", nil), ("", "adivinanza"), (stranger.cookie, nil), (stranger.cookie, "AAAAAAAAAAAAAAAAAAAAAA")] as [(String, String?)] {
+                let response = try await client.execute(
+                    uri: "/mochila/claim/\(awardID)", method: .post,
+                    headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: claim.map { "claim=\($0)" } ?? ""))
+                #expect(response.status == .forbidden, "\(claim ?? "no secret"): \(response.status)")
+                #expect(response.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("mochila_backpack=") }, "no backpack opens without the claim link")
+                #expect(text(response).contains("enlace de reclamo"))
+            }
+            #expect(!text(try await stranger.get(client, "/mochila")).contains("Rosa Tzoc"), "the stranger's backpack did not get it")
+            // The link the learner was sent works, in a new backpack, and binds.
+            var learner = ConsoleUser()
+            let itemPath = try await BackpackTests().claim(client, awardID, as: &learner)
+            #expect(try await learner.post(client, itemPath + "/bind", [], from: itemPath).status == .seeOther)
         }
     }
 
@@ -573,7 +614,7 @@ import Testing
         let lines = LogCapture()
         var logger = Logger(label: "mochila-test") { _ in CapturingLogHandler(lines: lines) }
         logger.logLevel = .trace
-        let masterKey = KeyVault.generateMasterKey()
+        let masterKey = TestNode.masterKey
         let store = SQLiteStore(path: nil, logger: logger)
         try await store.migrate()
         let node = Node(

@@ -16,6 +16,15 @@ struct TestNode {
     let store: SQLiteStore
     let app: Application<RouterResponder<BasicRequestContext>>
     static let adminToken = "test-admin-token"
+    /// The master key of every test node, so that tests can make an award's claim link as its
+    /// institution hands it out (``claimLink(_:)``).
+    static let masterKey = KeyVault.generateMasterKey()
+
+    /// The claim link of an award of a test node (path and query).
+    static func claimLink(_ awardID: String) throws -> String {
+        let id = try #require(UUID(uuidString: awardID))
+        return "/credentials/\(awardID)?claim=\(Node.claimToken(for: id, vault: try KeyVault(masterKey: masterKey)))"
+    }
 
     init(
         demo: Bool = false, now: Date = XSDDateTime("2026-05-01T12:00:00Z")!.date, documents: any DocumentResolver = PreloadedDocuments()
@@ -23,7 +32,7 @@ struct TestNode {
         store = SQLiteStore(path: nil)
         try await store.migrate()
         node = Node(
-            store: store, vault: try KeyVault(masterKey: KeyVault.generateMasterKey()), adminToken: TestNode.adminToken,
+            store: store, vault: try KeyVault(masterKey: TestNode.masterKey), adminToken: TestNode.adminToken,
             clock: { now }, publicURL: "http://mochila.test", documents: documents)
         if demo { try await node.seedDemo() }
         app = Application(router: buildRouter(node: node, demo: demo))

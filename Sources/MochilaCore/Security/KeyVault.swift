@@ -35,4 +35,12 @@ public struct KeyVault: Sendable {
         let box = try AES.GCM.SealedBox(combined: sealed)
         return Array(try AES.GCM.open(box, using: key, authenticating: Array(keyID.utf8)))
     }
+
+    /// A message authentication code of `message` under a key derived from the master key for
+    /// `purpose` (HKDF-SHA256, then HMAC-SHA256): what the node hands out as a capability and
+    /// recognises later without storing it (a credential's claim link).
+    public func authenticationCode(_ message: [UInt8], purpose: String) -> [UInt8] {
+        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(purpose.utf8), outputByteCount: 32)
+        return Array(HMAC<SHA256>.authenticationCode(for: message, using: derived))
+    }
 }

@@ -166,14 +166,24 @@ struct Backpack: Sendable {
 
     // MARK: Claiming and importing
 
-    /// `POST /mochila/claim/{awardId}` from a credential's public page: into the learner's
-    /// backpack, opening a temporary one when there is none yet.
+    /// `POST /mochila/claim/{awardId}` from a credential's claim link (its public page with the
+    /// `claim` secret, which the form carries): into the learner's backpack, opening a
+    /// temporary one when there is none yet.
     func claim(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         guard let awardID = UUID(uuidString: try context.parameters.require("id")) else { throw APIError.notFound("credential") }
+        let form = try FormData(try await JSONResponse.body(request, maxBytes: 4 << 10))
+        let visit = try await visit(request)
+        guard node.isClaimToken(form["claim"], for: awardID) else {
+            let language = visit?.language ?? routes.language(request)
+            let text = BackpackText.text("claim.needsLink", language)
+            if let visit { return message(visit, text, status: .forbidden) }
+            let body: HTML = "<section><h1>\(BackpackText.text("backpack.save", language))</h1><div class=\"banner bad\" role=\"alert\">\(text)</div></section>"
+            return frame(language, title: BackpackText.text("backpack.save", language), body, status: .forbidden)
+        }
         var response: Response
-        if let visit = try await visit(request) {
+        if let visit {
             do {
-                let item = try await node.claim(awardID: awardID, into: visit.learner)
+                let item = try await node.claim(awardID: awardID, token: form["claim"], into: visit.learner)
                 response = redirect("/mochila/items/\(item.id.uuidString.lowercased())?done=added")
             } catch {
                 return errorPage(visit, error)
@@ -183,7 +193,7 @@ struct Backpack: Sendable {
             guard let award = try await node.store.award(id: awardID) else { throw APIError.notFound("credential \(awardID)") }
             if award.revocation != nil { throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and cannot be kept") }
             let (learner, token, _) = try await node.openBackpack()
-            let item = try await node.claim(awardID: awardID, into: learner)
+            let item = try await node.claim(awardID: awardID, token: form["claim"], into: learner)
             response = redirect("/mochila/items/\(item.id.uuidString.lowercased())?done=added")
             response.setCookie(sessionCookie(token, maxAge: Int(Node.backpackSessionLifetime)))
         }

@@ -18,6 +18,11 @@ enum BackpackText {
         ],
         "backpack.publicPage": [.es: "Página pública de la credencial", .pt: "Página pública da credencial", .en: "The credential's public page"],
         "backpack.save": [.es: "Guardar en mi Mochila", .pt: "Guardar na minha Mochila", .en: "Save to my backpack"],
+        "claim.needsLink": [
+            .es: "Solo el enlace de reclamo que envió la institución permite guardar esta credencial. Ábrelo desde su mensaje.",
+            .pt: "Só o link de resgate enviado pela instituição permite guardar esta credencial. Abra-o a partir da mensagem.",
+            .en: "Only the claim link the institution sent lets you save this credential. Open it from their message.",
+        ],
         "backpack.empty": [
             .es: "Tu Mochila está vacía. Guarda una credencial desde su página o importa una aquí.",
             .pt: "A sua Mochila está vazia. Guarde uma credencial a partir da sua página ou importe uma aqui.",

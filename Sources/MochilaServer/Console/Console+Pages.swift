@@ -248,7 +248,7 @@ extension Console {
             let awards = try await node.store.awards(batchID: id)
             let spec = try await node.store.spec(id: batch.specID, version: batch.specVersion)
             let shown = awards.prefix(500).map { award -> HTML in
-                let link = node.publicURL + "/credentials/" + award.id.uuidString.lowercased()
+                let link = node.claimLink(for: award.id)
                 return """
                     <tr><td><a href="/console/awards/\(award.id.uuidString.lowercased())">\(award.learner.fullName)</a></td>\
                     <td>\(award.learner.email ?? "")</td><td><a href="\(link)">\(link)</a></td></tr>
@@ -280,7 +280,7 @@ extension Console {
             lines.append(
                 CSVWriter.line([
                     award.learner.givenName, award.learner.familyName, award.learner.email ?? "", award.credentialID,
-                    node.publicURL + "/credentials/" + award.id.uuidString.lowercased(),
+                    node.claimLink(for: award.id),
                 ]))
         }
         var response = JSONResponse.bytes(Array((lines.joined(separator: "\r\n") + "\r\n").utf8), contentType: "text/csv; charset=utf-8")
@@ -342,7 +342,7 @@ extension Console {
         let spec = try await node.store.spec(id: award.specID, version: award.specVersion)
         let state = state(award)
         let reference = award.id.uuidString.lowercased()
-        let publicLink = node.publicURL + "/credentials/" + reference
+        let publicLink = node.claimLink(for: award.id)
         var rows: [HTML] = [
             "<dt>\(visit.t("col.learner"))</dt><dd>\(award.learner.fullName)\(award.learner.email.map { " · \($0)" } ?? "")</dd>",
             "<dt>\(visit.t("col.credential"))</dt><dd><a href=\"/console/specs/\(award.specID.uuidString.lowercased())\">\(spec?.title.text(visit.language) ?? "")</a> (\(visit.t("specs.version", String(award.specVersion))))</dd>",

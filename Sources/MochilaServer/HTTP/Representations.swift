@@ -19,7 +19,9 @@ enum Representations {
         return object
     }
 
-    static func award(_ award: Award) -> JSONObject {
+    /// An award for its institution; `claim` is its claim link (``Node/claimLink(for:)``), for
+    /// the institution to send to the learner.
+    static func award(_ award: Award, claim: String) -> JSONObject {
         let id = award.id.uuidString.lowercased()
         var object: JSONObject = [
             "id": .string(id),
@@ -36,7 +38,7 @@ enum Representations {
         if let suspension = award.suspension { object["suspension"] = change(suspension) }
         if let batch = award.batchID { object["batchId"] = .string(batch.uuidString.lowercased()) }
         if let previous = award.supersedes { object["supersedes"] = .string(previous.uuidString.lowercased()) }
-        object["links"] = ["credential": .string("/api/v1/credentials/\(id)"), "page": .string("/credentials/\(id)")]
+        object["links"] = ["credential": .string("/api/v1/credentials/\(id)"), "page": .string("/credentials/\(id)"), "claim": .string(claim)]
         return object
     }
 

@@ -30,14 +30,14 @@ extension Routes {
                 case "suspend": award = try await node.suspend(id, reason: reason, of: institution, actor: "api")
                 default: award = try await node.reinstate(id, reason: reason, of: institution, actor: "api")
                 }
-                return JSONResponse.make(.object(Representations.award(award)))
+                return JSONResponse.make(.object(Representations.award(award, claim: node.claimLink(for: award.id))))
             }
         }
         api.post("/awards/:id/renew") { request, context in
             let institution = try await authenticate(request)
             let id = try uuid(context.parameters.require("id"), "award id")
             let award = try await node.renew(id, of: institution, actor: "api")
-            var body = Representations.award(award)
+            var body = Representations.award(award, claim: node.claimLink(for: award.id))
             body["credential"] = try JSONValue(parsing: award.credential)
             return JSONResponse.make(.object(body), status: .created)
         }
@@ -68,7 +68,7 @@ extension Routes {
             }
             let awards = try await node.store.awards(batchID: id)
             return JSONResponse.make(.array(awards.map { award in
-                var object = Representations.award(award)
+                var object = Representations.award(award, claim: node.claimLink(for: award.id))
                 object["links"]?["page"] = .string(node.publicURL + "/credentials/" + award.id.uuidString.lowercased())
                 return .object(object)
             }))

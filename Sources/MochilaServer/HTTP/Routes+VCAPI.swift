@@ -97,6 +97,6 @@ extension Routes {
                 throw APIError.badRequest("\"\(wanted)\" is not a status: \"revoked\", \"suspended\" or \"active\"", field: field + ".status")
             }
         }
-        return JSONResponse.make(.object(Representations.award(changed)))
+        return JSONResponse.make(.object(Representations.award(changed, claim: node.claimLink(for: changed.id))))
     }
 }

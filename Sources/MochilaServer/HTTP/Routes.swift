@@ -72,7 +72,7 @@ struct Routes: Sendable {
         api.get("/awards") { request, _ in
             let institution = try await authenticate(request)
             let awards = try await node.store.awards(institutionID: institution.id, limit: 500)
-            return JSONResponse.make(.array(awards.map { .object(Representations.award($0)) }))
+            return JSONResponse.make(.array(awards.map { .object(Representations.award($0, claim: node.claimLink(for: $0.id))) }))
         }
         api.get("/awards/:id") { request, context in
             let institution = try await authenticate(request)
@@ -80,7 +80,7 @@ struct Routes: Sendable {
             guard let award = try await node.store.award(id: id), award.institutionID == institution.id else {
                 throw APIError.notFound("award \(id)")
             }
-            return JSONResponse.make(.object(Representations.award(award)))
+            return JSONResponse.make(.object(Representations.award(award, claim: node.claimLink(for: award.id))))
         }
         api.get("/credentials/:id") { _, context in
             let reference = try context.parameters.require("id")
@@ -150,7 +150,7 @@ struct Routes: Sendable {
         let institution = try await authenticate(request)
         let input = try await JSONResponse.decode(AwardInput.self, from: request)
         let award = try await node.issue(input, for: institution)
-        var body = Representations.award(award)
+        var body = Representations.award(award, claim: node.claimLink(for: award.id))
         body["credential"] = try JSONValue(parsing: award.credential)
         return JSONResponse.make(.object(body), status: .created)
     }
@@ -268,10 +268,11 @@ struct Routes: Sendable {
 
     func homePage(_ request: Request) async throws -> Response {
         let language = language(request)
-        let page = HomePage(
+        var page = HomePage(
             language: language, institutions: try await node.store.institutions(),
             specs: try await node.store.latestSpecs(institutionID: nil),
             awards: demo ? try await node.store.awards(institutionID: nil, limit: 20) : [], reference: node.reference)
+        if demo { page.claimTokens = Dictionary(uniqueKeysWithValues: page.awards.map { ($0.id, node.claimToken(for: $0.id)) }) }
         return html(page.render())
     }
 
@@ -283,10 +284,15 @@ struct Routes: Sendable {
             return html(Layout.page(title: UIText.text("notFound.title", language), language: language, path: "/", body: body), status: .notFound)
         }
         let report = await node.verify(bytes: award.credential)
-        let page = CredentialPage(
+        var page = CredentialPage(
             language: language, award: award, credential: report.credential ?? .object([:]), report: report,
             spec: try await node.store.spec(id: award.specID, version: award.specVersion), reference: node.reference,
             publicURL: node.publicURL)
-        return html(page.render())
+        let claim: String? = request.uri.queryParameters.get("claim").map { String($0) }
+        if node.isClaimToken(claim, for: award.id) { page.claimToken = claim }
+        var response = html(page.render())
+        // The claim link is a capability: the page's links do not carry it away.
+        if page.claimToken != nil { response.headers[.init("Referrer-Policy")!] = "no-referrer" }
+        return response
     }
 }

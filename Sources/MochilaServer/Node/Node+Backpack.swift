@@ -97,10 +97,37 @@ extension Node {
 
     // MARK: Credentials in the backpack
 
+    /// The secret of an award's claim link: a MAC of the award's id under the node's master key,
+    /// 22 base64url characters (128 bits). The credential's own id (`urn:uuid:` + the award's)
+    /// travels with every copy of the credential, so it cannot be what lets a backpack keep and
+    /// bind it; this can, and only the institution hands it out (to the learner, with the link).
+    public func claimToken(for awardID: UUID) -> String { Node.claimToken(for: awardID, vault: vault) }
+
+    /// The claim secret of an award on the node whose master key `vault` holds.
+    public static func claimToken(for awardID: UUID, vault: KeyVault) -> String {
+        let code = vault.authenticationCode(Array(awardID.uuidString.lowercased().utf8), purpose: "mochila claim link v1")
+        return Base64URL.encode(Array(code.prefix(16)))
+    }
+
+    /// Whether `token` is the claim secret of the award.
+    public func isClaimToken(_ token: String?, for awardID: UUID) -> Bool {
+        guard let token, token.count <= 64 else { return false }
+        return constantTimeEqual(token, claimToken(for: awardID))
+    }
+
+    /// The claim link of an award: its public page, with the claim secret.
+    public func claimLink(for awardID: UUID) -> String {
+        "\(publicURL)/credentials/\(awardID.uuidString.lowercased())?claim=\(claimToken(for: awardID))"
+    }
+
     /// Puts a credential this node issued into a backpack (the learner followed its claim link).
     /// Claiming twice answers with the item already there.
-    /// - Throws: 404 for an unknown award; 409 when it was revoked.
-    public func claim(awardID: UUID, into learner: LearnerAccount) async throws -> BackpackItem {
+    /// - Throws: 403 without the claim link's secret; 404 for an unknown award; 409 when it was
+    ///   revoked.
+    public func claim(awardID: UUID, token: String?, into learner: LearnerAccount) async throws -> BackpackItem {
+        guard isClaimToken(token, for: awardID) else {
+            throw APIError(.forbidden, "claim_link", "only the claim link the institution sent lets a backpack keep this credential")
+        }
         guard let award = try await store.award(id: awardID) else { throw APIError.notFound("credential \(awardID)") }
         if award.revocation != nil {
             throw APIError(.conflict, "revoked", "the credential was revoked by its issuer and cannot be kept")
@@ -117,8 +144,9 @@ extension Node {
     /// joins the backpack; the unbound one stays valid (it may have been shared) until the
     /// learner removes it.
     ///
-    /// An award is bound once: its claim link is a bearer capability, so the first backpack to
-    /// bind it keeps it, and another backpack holding the same link is refused.
+    /// An award is bound once: its claim link (``claimToken(for:)``) is a bearer capability, so
+    /// the first backpack to bind it keeps it, and another backpack holding the same link is
+    /// refused.
     /// - Throws: 404 for an item not in this backpack; ``ValidationError`` for an imported item;
     ///   409 when the award was revoked or suspended, already names another DID, or was bound
     ///   by another backpack.

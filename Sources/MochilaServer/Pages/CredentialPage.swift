@@ -15,12 +15,15 @@ struct CredentialPage {
     var reference: ReferenceData
     /// Where the node is reached from outside; with it, the page offers LinkedIn's Add to Profile.
     var publicURL: String? = nil
+    /// The claim link's secret, when the page was opened from it (checked): the page then offers
+    /// to save the credential in a backpack.
+    var claimToken: String? = nil
 
     func render() -> HTML {
         let title = credential["name"]?.stringValue ?? ""
         return Layout.page(
             title: spec != nil && language != signedLanguage ? spec!.title.text(language) : title, language: language,
-            path: "/credentials/\(award.id.uuidString.lowercased())", body: article(preview: false))
+            path: "/credentials/\(award.id.uuidString.lowercased())" + (claimToken.map { "?claim=\($0)" } ?? ""), body: article(preview: false))
     }
 
     var signedLanguage: Language {
@@ -175,7 +178,7 @@ struct CredentialPage {
             <h2>\(UIText.text("credential.details", language))</h2>
             <dl>\(details)</dl>
             \(downloads)
-            \(preview || !current ? nil : "<form method=\"post\" action=\"/mochila/claim/\(id)?lang=\(language.rawValue)\"><button class=\"primary\" type=\"submit\">\(BackpackText.text("backpack.save", language))</button></form>" as HTML?)
+            \(preview || !current ? nil : claimToken.map { token -> HTML in "<form method=\"post\" action=\"/mochila/claim/\(id)?lang=\(language.rawValue)\"><input type=\"hidden\" name=\"claim\" value=\"\(token)\"><button class=\"primary\" type=\"submit\">\(BackpackText.text("backpack.save", language))</button></form>" })
             \(preview ? nil : "<p class=\"qr\"><a href=\"/api/v1/credentials/\(id)/qr.png\" download><img src=\"/api/v1/credentials/\(id)/qr.svg\" width=\"160\" height=\"160\" alt=\"\(UIText.text("credential.qr", language))\"></a></p>" as HTML?)
             </article>
             \(reportSection)

@@ -10,6 +10,9 @@ struct HomePage {
     var specs: [MicroCredentialSpec]
     var awards: [Award]
     var reference: ReferenceData
+    /// On a demo node, the claim secrets of the listed awards: the demo's credentials are there
+    /// to be tried, saved in a backpack included.
+    var claimTokens: [UUID: String] = [:]
 
     func render() -> HTML {
         let names = Dictionary(uniqueKeysWithValues: institutions.map { ($0.id, $0.name.text(language)) })
@@ -21,7 +24,8 @@ struct HomePage {
             "<tr><td>\(spec.title.text(language))</td><td>\(names[spec.institutionID] ?? "")</td><td>\(UIText.text("field.hours", language, format(spec.workloadHours)))</td></tr>"
         }
         let awardRows = awards.map { award -> HTML in
-            let link = "/credentials/\(award.id.uuidString.lowercased())?lang=\(language.rawValue)"
+            let claim = claimTokens[award.id].map { "&claim=\($0)" } ?? ""
+            let link = "/credentials/\(award.id.uuidString.lowercased())?lang=\(language.rawValue)\(claim)"
             return "<tr><td><a href=\"\(link)\">\(award.learner.fullName)</a></td><td>\(specTitles[award.specID] ?? "")</td><td>\(names[award.institutionID] ?? "")</td><td>\(XSDDateTime.format(award.issuedAt).prefix(10))</td></tr>"
         }
         let recent: HTML = awards.isEmpty

@@ -6,7 +6,7 @@ enum Layout {
         let switcher = Language.allCases.map { other -> HTML in
             other == language
                 ? "<strong>\(other.nativeName)</strong>"
-                : "<a href=\"\(path)?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\">\(other.nativeName)</a>"
+                : "<a href=\"\(path)\(path.contains("?") ? "&" : "?")lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" lang=\"\(other.rawValue)\">\(other.nativeName)</a>"
         }.joined(separator: " · ")
         return """
             <!doctype html>
