@@ -34,6 +34,36 @@ import Testing
             ], suite: EdDSARDFC2022(), key: issuerKey, options: ProofOptions(verificationMethod: issuer.id))
     }
 
+    /// DNS rebinding: the name is resolved once, for the address check, and the connection goes
+    /// to that address, never to a second answer (which could be 127.0.0.1). Here the check's
+    /// answer is a documentation address (RFC 5737) for a name DNS does not know: the failure
+    /// comes from connecting there, so the client did not ask DNS again.
+    @Test func connectsToTheAddressItChecked() async throws {
+        var policy = HTTPDocumentResolver.Policy()
+        policy.resolve = { host in host == "rebind.mochila.invalid" ? ["203.0.113.7"] : [] }
+        policy.timeout = .seconds(2)
+        let resolver = HTTPDocumentResolver(policy: policy)
+        do {
+            _ = try await resolver.document(at: "https://rebind.mochila.invalid/status/1")
+            Issue.record("nothing answers at 203.0.113.7")
+        } catch {
+            // Unreachable (the error names the address or times out), or, where a proxy answers
+            // every address, a TLS peer whose certificate is not for the name: either way, not a
+            // DNS failure for a name DNS does not know.
+            let text = "\(error)"
+            #expect(
+                text.contains("203.0.113.7") || text.contains("connectTimeout") || text.contains("failedToValidateHostname"), "\(text)")
+        }
+        var local = HTTPDocumentResolver.Policy()
+        local.resolve = { _ in ["127.0.0.1"] }
+        do {
+            _ = try await HTTPDocumentResolver(policy: local).document(at: "https://rebind.mochila.invalid/status/1")
+            Issue.record("a name resolving to loopback is refused")
+        } catch {
+            #expect("\(error)".contains("private or local"), "\(error)")
+        }
+    }
+
     @Test func fetchesStatusListsOverHTTPAndFailsClosedWhenTheyAreGone() async throws {
         let issuer = Multikey(didKeyFor: issuerKey).controller
         let served = Mutex<JSONObject?>(nil)

@@ -11,7 +11,10 @@ import Synchronization
 ///
 /// Guarded because the URLs come from credentials anyone can submit: HTTPS only, no loopback,
 /// private or link-local addresses (checked by name and after DNS resolution), redirects
-/// followed by hand under the same rules, bounded sizes and time, and a short-lived cache.
+/// followed by hand under the same rules, bounded sizes and time, and a short-lived cache. The
+/// connection goes to the address that was checked, not to a second resolution of the name: a
+/// name that answers a public address to the check and a local one to the connection (DNS
+/// rebinding) reaches nothing it should not.
 public final class HTTPDocumentResolver: DocumentResolver {
     public struct Policy: Sendable {
         public var maxBytes = 2 << 20
@@ -25,6 +28,8 @@ public final class HTTPDocumentResolver: DocumentResolver {
         /// node on the same machine issued, or nodes started side by side (`serve --allow-loopback`).
         /// Never for a public server, which fetches what strangers send.
         public var allowLoopback = false
+        /// How host names are resolved for the address check (tests stand in for DNS here).
+        public var resolve: @Sendable (String) async -> [String] = { await NetworkAddress.resolve($0) }
 
         public init() {}
     }
@@ -62,10 +67,19 @@ public final class HTTPDocumentResolver: DocumentResolver {
     func fetch(_ original: String) async throws -> JSONValue? {
         var url = original
         for _ in 0...policy.maxRedirects {
-            try await checkDestination(url)
+            let pinned = try await checkDestination(url)
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Accept", value: "application/did+json, application/vc, application/vc+jwt, application/json;q=0.9, */*;q=0.1")
             request.headers.add(name: "User-Agent", value: "Mochila verifier")
+            // A client of its own that connects to the checked address (TLS still verifies the
+            // name), shut down once the answer is read.
+            var client = self.client
+            if let pinned {
+                var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+                configuration.dnsOverride = [pinned.host: pinned.address]
+                client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            }
+            defer { if pinned != nil { let client = client; Task { try? await client.shutdown() } } }
             let response: HTTPClientResponse
             do {
                 response = try await client.execute(request, timeout: policy.timeout, logger: logger)
@@ -105,11 +119,13 @@ public final class HTTPDocumentResolver: DocumentResolver {
     }
 
     /// Refuses URLs that are not HTTPS or that point into the node's own network.
-    func checkDestination(_ url: String) async throws {
+    /// - Returns: the host name and the checked address to connect to, for a name (nil for an
+    ///   address, or where local destinations are allowed).
+    func checkDestination(_ url: String) async throws -> (host: String, address: String)? {
         guard let components = URLComponents(string: url), let host = components.host?.lowercased(), !host.isEmpty else {
             throw CredentialsError(.retrieval, "\(url) is not a valid URL")
         }
-        if policy.allowLocal || (policy.allowLoopback && isLoopback(url)) { return }
+        if policy.allowLocal || (policy.allowLoopback && isLoopback(url)) { return nil }
         guard components.scheme == "https" else { throw CredentialsError(.retrieval, "\(url) is not HTTPS") }
         guard components.user == nil, components.password == nil else {
             throw CredentialsError(.retrieval, "\(url) carries credentials")
@@ -117,11 +133,13 @@ public final class HTTPDocumentResolver: DocumentResolver {
         if host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.hasSuffix(".internal") {
             throw CredentialsError(.retrieval, "\(url) points at a local host")
         }
-        let addresses = NetworkAddress.isLiteral(host) ? [host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))] : await NetworkAddress.resolve(host)
+        let literal = NetworkAddress.isLiteral(host)
+        let addresses = literal ? [host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))] : await policy.resolve(host)
         if addresses.isEmpty { throw CredentialsError(.retrieval, "\(host) does not resolve") }
         if let address = addresses.first(where: NetworkAddress.isPrivate) {
             throw CredentialsError(.retrieval, "\(url) resolves to a private or local address (\(address))")
         }
+        return literal ? nil : (host, addresses.first { !$0.contains(":") } ?? addresses[0])
     }
 }
 
