@@ -62,15 +62,34 @@ extension SQLQueries {
             let room = current.capacity / 2 - current.allocated
             let take = min(room, remaining)
             // Random places for herd privacy (Bitstring Status List, section 6.1), never one given out before.
-            var taken = Set(
-                try await db.raw("SELECT status_index FROM status_allocations WHERE list_id = \(bind: current.id.uuidString)")
-                    .all().map { try $0.decode(column: "status_index", as: Int.self) })
             var chosen: [Int] = []
             chosen.reserveCapacity(take)
             var generator = SystemRandomNumberGenerator()
-            while chosen.count < take {
-                let index = Int.random(in: 0..<current.capacity, using: &generator)
-                if taken.insert(index).inserted { chosen.append(index) }
+            if take * 16 < current.allocated {
+                // A few places in a list already in use (single issuance): draw candidates and ask
+                // only about them, rather than read every place taken. The list is at most half
+                // full, so each draw is free with probability one half or more.
+                while chosen.count < take {
+                    var candidates = Set<Int>()
+                    while candidates.count < (take - chosen.count) * 2 + 8 {
+                        let index = Int.random(in: 0..<current.capacity, using: &generator)
+                        if !chosen.contains(index) { candidates.insert(index) }
+                    }
+                    let asked = SQLGroupExpression(SQLList(candidates.map { SQLBind($0) }))
+                    let clashes = Set(
+                        try await db.raw(
+                            "SELECT status_index FROM status_allocations WHERE list_id = \(bind: current.id.uuidString) AND status_index IN \(asked)"
+                        ).all().map { try $0.decode(column: "status_index", as: Int.self) })
+                    for index in candidates where !clashes.contains(index) && chosen.count < take { chosen.append(index) }
+                }
+            } else {
+                var taken = Set(
+                    try await db.raw("SELECT status_index FROM status_allocations WHERE list_id = \(bind: current.id.uuidString)")
+                        .all().map { try $0.decode(column: "status_index", as: Int.self) })
+                while chosen.count < take {
+                    let index = Int.random(in: 0..<current.capacity, using: &generator)
+                    if taken.insert(index).inserted { chosen.append(index) }
+                }
             }
             for start in stride(from: 0, to: chosen.count, by: 400) {
                 let chunk = chosen[start..<min(start + 400, chosen.count)]
@@ -112,6 +131,28 @@ extension SQLQueries {
             (index: try row.decode(column: "status_index", as: Int.self),
              revoked: try row.decode(column: "revoked_at", as: Int64?.self) != nil,
              suspended: try row.decode(column: "suspended_at", as: Int64?.self) != nil)
+        }
+    }
+
+    /// The signed list credential of an institution's list as stored, when it is of the list's
+    /// current version: one statement, for the verifier's hot path.
+    func currentStatusListCredential(slug: String, number: Int, purpose: StatusPurpose, on db: any SQLDatabase) async throws
+        -> StoredStatusList?
+    {
+        try await db.raw(
+            """
+            SELECT c.list_id, c.version, c.credential, c.etag, c.valid_until FROM institutions i
+            JOIN status_lists l ON l.institution_id = i.id
+            JOIN status_list_credentials c ON c.list_id = l.id AND c.purpose = \(bind: purpose.rawValue) AND c.version = l.version
+            WHERE i.slug = \(bind: slug) AND l.number = \(bind: number)
+            """
+        ).first().map { row in
+            StoredStatusList(
+                listID: try uuid(try row.decode(column: "list_id", as: String.self), "status list"), purpose: purpose,
+                version: try row.decode(column: "version", as: Int.self),
+                credential: Array(try row.decode(column: "credential", as: String.self).utf8),
+                etag: try row.decode(column: "etag", as: String.self),
+                validUntil: Date(milliseconds: try row.decode(column: "valid_until", as: Int64.self)))
         }
     }
 

@@ -34,6 +34,11 @@ extension SQLStore {
         return try await withDatabase { try await queries.statusBits(listID: listID, on: $0) }
     }
 
+    public func currentStatusListCredential(slug: String, number: Int, purpose: StatusPurpose) async throws -> StoredStatusList? {
+        let queries = self.queries
+        return try await withDatabase { try await queries.currentStatusListCredential(slug: slug, number: number, purpose: purpose, on: $0) }
+    }
+
     public func statusListCredential(listID: UUID, purpose: StatusPurpose) async throws -> StoredStatusList? {
         let queries = self.queries
         return try await withDatabase { try await queries.statusListCredential(listID: listID, purpose: purpose, on: $0) }

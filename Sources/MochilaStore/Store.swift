@@ -65,6 +65,9 @@ public protocol Store: Sendable {
     func statusBits(listID: UUID) async throws -> [(index: Int, revoked: Bool, suspended: Bool)]
     /// The signed list credential last stored for a list and purpose.
     func statusListCredential(listID: UUID, purpose: StatusPurpose) async throws -> StoredStatusList?
+    /// The signed credential of the institution's list `number` for `purpose`, when the one
+    /// stored is of the list's current version; `nil` otherwise (none, or out of date).
+    func currentStatusListCredential(slug: String, number: Int, purpose: StatusPurpose) async throws -> StoredStatusList?
     /// Stores a signed list credential, replacing the previous one of that list and purpose.
     func storeStatusListCredential(_ list: StoredStatusList) async throws
 

@@ -163,6 +163,16 @@ extension StoreConformance {
         #expect(try await store.award(id: award.id)?.revocation == revocation)
     }
 
+    /// Single places drawn in a list already in use (the candidates path) never repeat one.
+    static func singlePlacesInAListInUseAreNeverReused(_ store: any SQLStore) async throws {
+        let (institution, _) = try await issuer("plazas", in: store)
+        var places = try await store.reserveStatusSlots(institutionID: institution.id, count: 40, capacity: 256, at: at)
+        for _ in 0..<60 { places += try await store.reserveStatusSlots(institutionID: institution.id, count: 1, capacity: 256, at: at) }
+        #expect(Set(places.map(\.listID)).count == 1)
+        #expect(Set(places.map(\.index)).count == 100, "no place given twice")
+        #expect(try await store.statusList(institutionID: institution.id, number: 1)?.allocated == 100)
+    }
+
     static func statusListCredentialsAreReplaced(_ store: any SQLStore) async throws {
         let (institution, _) = try await issuer("publica", in: store)
         let listID = try await store.reserveStatusSlots(institutionID: institution.id, count: 1, capacity: 16, at: at)[0].listID
@@ -172,6 +182,11 @@ extension StoreConformance {
             validUntil: Date(milliseconds: 1_767_916_800_000))
         try await store.storeStatusListCredential(first)
         #expect(try await store.statusListCredential(listID: listID, purpose: .revocation) == first)
+        // The verifier's one-query read: the stored credential of the list's current version.
+        #expect(try await store.currentStatusListCredential(slug: institution.slug, number: 1, purpose: .revocation) == first)
+        #expect(try await store.currentStatusListCredential(slug: institution.slug, number: 1, purpose: .suspension) == nil)
+        #expect(try await store.currentStatusListCredential(slug: institution.slug, number: 2, purpose: .revocation) == nil)
+        #expect(try await store.currentStatusListCredential(slug: "otra", number: 1, purpose: .revocation) == nil)
 
         var second = first
         second.version = 2
@@ -179,6 +194,9 @@ extension StoreConformance {
         second.etag = "\"v2\""
         try await store.storeStatusListCredential(second)
         #expect(try await store.statusListCredential(listID: listID, purpose: .revocation) == second)
+        #expect(
+            try await store.currentStatusListCredential(slug: institution.slug, number: 1, purpose: .revocation) == nil,
+            "a stored credential of another version than the list's is not current")
         // A slower node's copy of an older list version does not replace a newer one.
         try await store.storeStatusListCredential(first)
         #expect(try await store.statusListCredential(listID: listID, purpose: .revocation) == second)

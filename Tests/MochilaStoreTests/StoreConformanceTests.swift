@@ -42,6 +42,7 @@ enum StoreConformance {
         ConformanceCase("two stores reserving at once never share a place", subject: twoStoresReservingAtOnceNeverShareAPlace),
         ConformanceCase("suspension, reinstatement and a final revocation", statusChangesBumpTheListAndRevocationIsFinal),
         ConformanceCase("status list credentials are replaced, never by an older version", statusListCredentialsAreReplaced),
+        ConformanceCase("single places drawn in a list in use are never reused", singlePlacesInAListInUseAreNeverReused),
         ConformanceCase("a batch is stored whole or not at all", batchesAreStoredWholeOrNotAtAll),
         ConformanceCase("the audit log is newest first and append-only", auditLogIsNewestFirstAndAppendOnly),
         ConformanceCase("rotated keys stay published", rotatedKeysStayPublished),

@@ -16,8 +16,14 @@ struct NodeDocuments: DocumentResolver {
         // Status lists: {publicURL}/status/{slug}/{number}/{purpose}
         if url.hasPrefix(publicURL + "/status/") {
             let parts = url.dropFirst((publicURL + "/status/").count).split(separator: "/").map(String.init)
-            guard parts.count == 3, let number = Int(parts[1]), let purpose = StatusPurpose(rawValue: parts[2]),
-                let institution = try await store.institution(slug: parts[0]),
+            guard parts.count == 3, let number = Int(parts[1]), let purpose = StatusPurpose(rawValue: parts[2]) else { return nil }
+            // The stored credential, when current and not due for renewal: one query.
+            if let stored = try await store.currentStatusListCredential(slug: parts[0], number: number, purpose: purpose),
+                stored.validUntil.timeIntervalSince(publisher.clock()) > publisher.refreshMargin
+            {
+                return try JSONValue(parsing: stored.credential)
+            }
+            guard let institution = try await store.institution(slug: parts[0]),
                 let list = try await publisher.credential(for: institution, number: number, purpose: purpose)
             else { return nil }
             return try JSONValue(parsing: list.credential)
