@@ -39,5 +39,39 @@ let package = Package(
             path: "Benchmarks/IssuanceBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "CryptosuiteBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Credentials", package: "Mochila"),
+                .product(name: "LinkedData", package: "Mochila"),
+            ],
+            path: "Benchmarks/CryptosuiteBenchmarks",
+            resources: [.copy("Fixtures")],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "StatusListBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Credentials", package: "Mochila"),
+                .product(name: "LinkedData", package: "Mochila"),
+            ],
+            path: "Benchmarks/StatusListBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Credentials", package: "Mochila"),
+                .product(name: "MochilaCore", package: "Mochila"),
+                .product(name: "MochilaStore", package: "Mochila"),
+                .product(name: "MochilaServer", package: "Mochila"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            path: "Benchmarks/StoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

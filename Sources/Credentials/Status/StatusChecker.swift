@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LinkedData
 
@@ -23,6 +24,10 @@ public struct StatusChecker: Sendable {
     public var limits: BitstringStatusList.Limits
     /// Section 3.2 (2): lists with fewer statuses are refused (`STATUS_LIST_LENGTH_ERROR`).
     public var minimumEntries: Int
+    /// Where lists that were verified and decoded are remembered, by URL and content (the
+    /// verifier's; see ``VerificationMemo``). Only a list given as JSON whose proofs do not
+    /// expire is remembered; its issuer and validity period are checked on every use.
+    var memo: VerificationMemo? = nil
 
     /// How far a status list's `validFrom` may lie ahead of the verifier's clock. Lists are
     /// made when they are fetched, so one can start after verification began, and its issuer's
@@ -190,6 +195,15 @@ public struct StatusChecker: Sendable {
             return fail("statusList.retrieval", url, "\(error)")
         }
         guard let resolved else { return fail("statusList.unavailable", url) }
+        // The same list (URL and content) verified and decoded before, by this verifier.
+        var memoKey: SHA256Digest? = nil
+        if let memo, case .object(let object) = resolved, StatusChecker.isMemorable(object) {
+            let key = VerificationMemo.digest(resolved, prefix: "status-list " + url + " \(limits.maxCompressedBytes) \(limits.maxBitstringBytes)")
+            if let known = memo.statusLists.value(for: key) {
+                return checkInUse(known, url: url, for: credential, at: now)
+            }
+            memoKey = key
+        }
         let report: VerificationReport
         let document: JSONObject
         switch resolved {
@@ -210,6 +224,28 @@ public struct StatusChecker: Sendable {
         } catch {
             return fail("statusList.listMalformed", url, "\(error)")
         }
+        if case .failure(let failure) = checkUse(list, url: url, for: credential, at: now) { return .failure(failure) }
+        // 3.2 (6), (8): the Bitstring Expansion Algorithm.
+        do {
+            let bitstring = try BitstringStatusList(encodedList: list.encodedList, limits: limits)
+            let loaded = LoadedList(credential: list, bitstring: bitstring.bytes)
+            if let memo, let memoKey { memo.statusLists.store(loaded, for: memoKey, cost: loaded.bitstring.count) }
+            return .success(loaded)
+        } catch let error as CredentialsError where error.code == .sizeLimit {
+            return fail("statusList.tooLarge", url, error.message)
+        } catch {
+            return fail("statusList.undecodable", url, "\(error)")
+        }
+    }
+
+    /// The checks of a verified list that depend on the credential and the time: the list must
+    /// come from the credential's issuer and be valid at `now`.
+    func checkUse(
+        _ list: BitstringStatusListCredential, url: String, for credential: JSONObject, at now: Date
+    ) -> Result<Void, StatusFailure> {
+        func fail(_ key: String, _ arguments: String...) -> Result<Void, StatusFailure> {
+            .failure(StatusFailure(result: CheckResult(.status, .unknown, Message(key: key, arguments: arguments))))
+        }
         // Note: the spec allows a list issued by another party than the credential's issuer;
         // Mochila accepts only lists from the credential's own issuer.
         guard let issuer = CredentialVerifier.issuerID(of: credential), issuer == list.issuer else {
@@ -223,15 +259,22 @@ public struct StatusChecker: Sendable {
         if let text = list.validUntil, let date = XSDDateTime(text), date.secondsSince1970 < instant {
             return fail("statusList.listExpired", url, text)
         }
-        // 3.2 (6), (8): the Bitstring Expansion Algorithm.
-        do {
-            let bitstring = try BitstringStatusList(encodedList: list.encodedList, limits: limits)
-            return .success(LoadedList(credential: list, bitstring: bitstring.bytes))
-        } catch let error as CredentialsError where error.code == .sizeLimit {
-            return fail("statusList.tooLarge", url, error.message)
-        } catch {
-            return fail("statusList.undecodable", url, "\(error)")
+        return .success(())
+    }
+
+    /// A remembered list, after the checks that depend on the credential and the time.
+    func checkInUse(_ known: LoadedList, url: String, for credential: JSONObject, at now: Date) -> Result<LoadedList, StatusFailure> {
+        switch checkUse(known.credential, url: url, for: credential, at: now) {
+        case .success: return .success(known)
+        case .failure(let failure): return .failure(failure)
         }
+    }
+
+    /// Whether a verified list may be remembered: its verification must not depend on the time
+    /// beyond its validity period, which is checked on every use, so none of its proofs may
+    /// carry `expires`.
+    static func isMemorable(_ list: JSONObject) -> Bool {
+        !(list["proof"]?.asArray ?? []).contains { $0["expires"] != nil }
     }
 
     /// The message key for the first check that keeps the list from counting as verified, if any:

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LinkedData
 
@@ -19,8 +20,10 @@ extension CredentialVerifier {
     }
 
     /// Checks every Data Integrity proof of a document: each proof of a set must hold.
+    /// - Parameter digest: the document's ``VerificationMemo/digest(_:prefix:)``, when known.
     func checkProofs(
-        _ document: JSONObject, expecting expectation: ProofExpectation = .credential, at now: Date
+        _ document: JSONObject, expecting expectation: ProofExpectation = .credential, at now: Date,
+        digest: SHA256Digest? = nil
     ) async -> (CheckResult, [Signer]) {
         guard let proofValue = document["proof"], !proofValue.asArray.isEmpty else {
             return (CheckResult(.proof, .failed, Message("proof.missing")), [])
@@ -31,12 +34,15 @@ extension CredentialVerifier {
         if Set(proofValue.asArray).count != proofValue.asArray.count {
             return (CheckResult(.proof, .failed, Message("proof.duplicate")), [])
         }
+        let digest = digest ?? VerificationMemo.digest(.object(document))
         for entry in proofValue.asArray {
             guard let object = entry.objectValue else {
                 results.append(CheckResult(.proof, .failed, Message("proof.malformed", "a proof must be an object")))
                 continue
             }
-            let (result, signer) = await checkProof(DataIntegrityProof(json: object), in: document, expecting: expectation, at: now)
+            let (result, signer) = await checkProof(
+                DataIntegrityProof(json: object), in: document, expecting: expectation, at: now,
+                digest: digest)
             results.append(result)
             if let signer { signers.append(signer) }
         }
@@ -47,7 +53,8 @@ extension CredentialVerifier {
     }
 
     func checkProof(
-        _ proof: DataIntegrityProof, in document: JSONObject, expecting expectation: ProofExpectation, at now: Date
+        _ proof: DataIntegrityProof, in document: JSONObject, expecting expectation: ProofExpectation, at now: Date,
+        digest: SHA256Digest
     ) async -> (CheckResult, Signer?) {
         guard let methodID = proof.verificationMethod else {
             return (CheckResult(.proof, .failed, Message("proof.malformed", "the proof has no verificationMethod")), nil)
@@ -90,7 +97,17 @@ extension CredentialVerifier {
             return (CheckResult(.proof, .unknown, Message("proof.unresolved", methodID)), nil)
         }
         let signer = Signer(method: resolved.method, document: resolved.document)
-        switch DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey) {
+        // A signature that verified is remembered by the document, the proof and the key (see
+        // VerificationMemo); everything above is checked on every verification.
+        let key = VerificationMemo.signatureKey(document: digest, proof: proof.json, publicKey: resolved.method.publicKey)
+        let signature: DataIntegrity.SignatureResult
+        if memo.signatures.value(for: key) == true {
+            signature = .valid
+        } else {
+            signature = DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey)
+            if signature == .valid { memo.signatures.store(true, for: key) }
+        }
+        switch signature {
         case .valid:
             return (CheckResult(.proof, .passed, Message("proof.passed", proof.cryptosuite ?? proof.type ?? "", methodID)), signer)
         case .invalid(let reason):

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LinkedData
 
@@ -9,16 +10,25 @@ public struct CredentialVerifier: Sendable {
     public static let vc2Context = "https://www.w3.org/ns/credentials/v2"
     public static let vc1Context = "https://www.w3.org/2018/credentials/v1"
 
-    public var methods: VerificationMethodResolver
+    /// Where keys and controller documents come from. A verifier given other ones forgets what it
+    /// remembered (``memo``): status lists were verified with the former.
+    public var methods: VerificationMethodResolver {
+        didSet { memo = VerificationMemo() }
+    }
     public var limits: JSONLimits
     /// The registry the trust check consults; without one, trust is skipped and `trusted` is `nil`.
     public var registry: TrustRegistry?
     /// Whether a credential verifies only when its issuer is trusted.
     public var requireTrusted = false
     /// Tolerated clock difference when a proof's `created` lies in the future, in seconds.
-    public var clockSkew: Double = 300
+    public var clockSkew: Double = 300 {
+        didSet { memo = VerificationMemo() }
+    }
     /// Whether credentials' status is checked; off for the status lists themselves.
     var checksStatus = true
+    /// Outcomes that depend only on content, shared by the copies of this verifier (see
+    /// ``VerificationMemo``).
+    private(set) var memo = VerificationMemo()
 
     public init(
         documents: any DocumentResolver = PreloadedDocuments(), limits: JSONLimits = .credential,
@@ -64,8 +74,11 @@ public struct CredentialVerifier: Sendable {
                 checks: [CheckResult(.format, .failed, Message("format.isPresentation"))], credential: credential,
                 requireTrusted: requireTrusted)
         }
-        let (proof, signers) = await checkProofs(document, at: now)
-        return await report(document, format: checkFormat(document), proof: proof, signers: signers, tokenValidity: nil, at: now)
+        let digest = VerificationMemo.digest(credential)
+        let (proof, signers) = await checkProofs(document, at: now, digest: digest)
+        return await report(
+            document, format: checkFormat(document, digest: digest), proof: proof, signers: signers, tokenValidity: nil,
+            at: now, digest: digest)
     }
 
     /// The report of a credential secured as a JWT.
@@ -81,14 +94,16 @@ public struct CredentialVerifier: Sendable {
                 requireTrusted: requireTrusted)
         }
         let signers = jwt.method.map { [Signer(method: $0, document: jwt.document)] } ?? []
+        let digest = VerificationMemo.digest(.object(payload))
         return await report(
-            payload, format: checkFormat(payload), proof: jwt.proof, signers: signers, tokenValidity: jwt.validity, at: now)
+            payload, format: checkFormat(payload, digest: digest), proof: jwt.proof, signers: signers,
+            tokenValidity: jwt.validity, at: now, digest: digest)
     }
 
     /// The checks every credential goes through once its proof is known.
     func report(
         _ document: JSONObject, format: CheckResult, proof: CheckResult, signers: [Signer], tokenValidity: CheckResult?,
-        at now: Date
+        at now: Date, digest: SHA256Digest? = nil
     ) async -> VerificationReport {
         var checks: [CheckResult] = [format, proof]
         checks.append(await checkIssuer(document, signers: signers))
@@ -105,7 +120,7 @@ public struct CredentialVerifier: Sendable {
         } else {
             checks.append(CheckResult(.trust, .skipped, Message("trust.noRegistry")))
         }
-        checks.append(checkSchema(document))
+        checks.append(checkSchema(document, digest: digest ?? VerificationMemo.digest(.object(document))))
         return VerificationReport(checks: checks, trusted: trusted, credential: .object(document), requireTrusted: requireTrusted)
     }
 
@@ -127,7 +142,17 @@ public struct CredentialVerifier: Sendable {
 
     /// The data model check (VC Data Model 2.0, or 1.1 for older credentials): the first rule a
     /// credential breaks, named; JSON-LD terms are checked with the bundled contexts only.
-    func checkFormat(_ document: JSONObject) -> CheckResult {
+    /// - Parameter digest: the document's ``VerificationMemo/digest(_:prefix:)``, when known: the
+    ///   outcome is then remembered (it depends on the document alone).
+    func checkFormat(_ document: JSONObject, digest: SHA256Digest? = nil) -> CheckResult {
+        guard let digest else { return computeFormat(document) }
+        if let known = memo.formats.value(for: digest) { return known }
+        let result = computeFormat(document)
+        memo.formats.store(result, for: digest)
+        return result
+    }
+
+    func computeFormat(_ document: JSONObject) -> CheckResult {
         if let violation = VCDataModel.violations(of: document).first {
             return CheckResult(.format, .failed, violation.message)
         }
@@ -195,10 +220,11 @@ public struct CredentialVerifier: Sendable {
         copy.registry = nil
         copy.requireTrusted = false
         let listVerifier = copy
-        let checker = StatusChecker(documents: methods.documents) { list in
+        var checker = StatusChecker(documents: methods.documents) { list in
             if case .string(let token) = list { return await listVerifier.verify(bytes: Array(token.utf8), at: now) }
             return await listVerifier.verify(list, at: StatusChecker.listInstant(list, now: now))
         }
+        checker.memo = memo
         // Mochila's credentials carry a suspension entry in `suspensionStatus` (Open Badges 3.0
         // allows one credentialStatus); it is checked with the others.
         var entries = document
@@ -212,7 +238,11 @@ public struct CredentialVerifier: Sendable {
 
     /// The schema check: OB 3.0 / CLR 2.0 JSON Schemas and, for micro-credentials, the elements
     /// of Annex I of the EU Council Recommendation.
-    func checkSchema(_ document: JSONObject) -> CheckResult {
-        SchemaCheck().check(document)
+    func checkSchema(_ document: JSONObject, digest: SHA256Digest? = nil) -> CheckResult {
+        guard let digest else { return SchemaCheck().check(document) }
+        if let known = memo.schemas.value(for: digest) { return known }
+        let result = SchemaCheck().check(document)
+        memo.schemas.store(result, for: digest)
+        return result
     }
 }
