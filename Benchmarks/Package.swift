@@ -15,6 +15,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
     ],
     targets: [
+        // What the issuance and store benchmarks share: a spec and a PostgreSQL statement runner.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "MochilaCore", package: "Mochila"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            path: "Benchmarks/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "CredentialBenchmarks",
             dependencies: [
@@ -35,6 +44,7 @@ let package = Package(
                 .product(name: "MochilaStore", package: "Mochila"),
                 .product(name: "MochilaServer", package: "Mochila"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                "BenchmarkSupport",
             ],
             path: "Benchmarks/IssuanceBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -69,6 +79,7 @@ let package = Package(
                 .product(name: "MochilaStore", package: "Mochila"),
                 .product(name: "MochilaServer", package: "Mochila"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                "BenchmarkSupport",
             ],
             path: "Benchmarks/StoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
