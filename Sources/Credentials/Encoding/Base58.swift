@@ -34,9 +34,22 @@ public enum Base58 {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The longest text ``decode(_:)`` accepts, in characters (base58btc is ASCII).
+    ///
+    /// Decoding takes time quadratic in the length, and the text often comes from the document
+    /// being verified (a `did:key` issuer, a `proofValue`); a megabyte would take hours. What
+    /// Mochila reads in base58btc is far shorter: keys, signatures and digests, the longest being
+    /// an RSA-8192 secret key in Multikey form, about 6,400 characters.
+    public static let maxTextLength = 8_192
+
     /// Decodes base58btc text.
-    /// - Throws: ``CredentialsError/Code/invalidEncoding`` for a character outside the alphabet.
+    /// - Throws: ``CredentialsError/Code/invalidEncoding`` for a character outside the alphabet,
+    ///   or a text longer than ``maxTextLength``.
     public static func decode(_ text: String) throws -> [UInt8] {
+        guard text.utf8.count <= maxTextLength else {
+            throw CredentialsError(
+                .invalidEncoding, "the base58btc text is \(text.utf8.count) characters, more than the limit of \(maxTextLength)")
+        }
         let input = Array(text.utf8)
         var zeros = 0
         while zeros < input.count, input[zeros] == alphabet[0] { zeros += 1 }

@@ -86,8 +86,12 @@ public struct XSDDateTime: Sendable, Hashable, Comparable {
     public var date: Date { Date(timeIntervalSince1970: secondsSince1970) }
 
     /// An instant in the canonical UTC form, to the second: `2024-05-01T12:00:00Z`.
+    ///
+    /// An instant 2^63 seconds or more from 1970 (some 292 billion years), which a token's `exp`
+    /// or `nbf` may claim, is written as the nearest instant that is not.
     public static func format(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let total = Int(exactly: seconds) ?? (seconds < 0 ? Int.min : Int.max)
         var days = total / 86400
         var rest = total % 86400
         if rest < 0 {

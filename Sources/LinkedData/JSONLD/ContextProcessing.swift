@@ -284,6 +284,8 @@ final class TermScope {
     let validateScopedContext: Bool
     /// How deeply scoped contexts are nested at this context definition.
     let depth: Int
+    /// How many term definitions of this context are being created, each waiting on the next.
+    var pending = 0
 
     init(
         local: JSONObject, baseURL: String?, protected: Bool, overrideProtected: Bool, remoteContexts: [String],

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Steps 13 and 14 of the Expansion algorithm
 /// ([JSON-LD 1.1 API § 5.1.2](https://www.w3.org/TR/json-ld11-api/#algorithm-3)): each entry of a
 /// map, then the entries of its nested properties.
@@ -6,7 +8,8 @@ extension JSONLDEngine {
         of element: JSONObject, into result: inout JSONObject, active: ActiveContext, typeScoped: ActiveContext,
         activeProperty: String?, inputType: String?, baseURL: String?, depth: Int
     ) throws {
-        var nests: [String] = []
+        // Note: a set, as an object may have many keys that alias @nest.
+        var nests: OrderedSet<String> = []
         // 13.
         for (key, value) in element {
             // 13.1
@@ -100,7 +103,7 @@ extension JSONLDEngine {
     /// Step 13.4: an entry whose key expands to a keyword.
     private func expandKeyword(
         _ expandedProperty: String, key: String, value: JSONValue, into result: inout JSONObject,
-        nests: inout [String], active: ActiveContext, typeScoped: ActiveContext, activeProperty: String?,
+        nests: inout OrderedSet<String>, active: ActiveContext, typeScoped: ActiveContext, activeProperty: String?,
         inputType: String?, baseURL: String?, depth: Int
     ) throws {
         // 13.4.1
@@ -160,9 +163,11 @@ extension JSONLDEngine {
             } else {
                 expandedValue = .array(expanded)
             }
-            // 13.4.4.5 Add to the types of another alias of @type.
-            if let existing = result["@type"] {
-                expandedValue = .array(existing.asArray + (expandedValue?.asArray ?? []))
+            // 13.4.4.5 Add to the types of another alias of @type, in place: copying them for each
+            // alias would take time quadratic in the number of aliases.
+            if result["@type"] != nil {
+                result.addValue(.array(expandedValue?.asArray ?? []), forKey: "@type", asArray: true)
+                return
             }
         case "@graph":
             // 13.4.5
@@ -182,8 +187,12 @@ extension JSONLDEngine {
             for item in included where !item.isNodeObject {
                 throw JSONLDError(.invalidIncludedValue, "@included values must be node objects")
             }
-            // 13.4.6.4
-            expandedValue = .array((result["@included"]?.asArray ?? []) + included)
+            // 13.4.6.4 After the nodes of another alias of @included, in place as for @type.
+            if result["@included"] != nil {
+                result.addValue(.array(included), forKey: "@included", asArray: true)
+                return
+            }
+            expandedValue = .array(included)
         case "@value":
             if inputType == "@json" {
                 // 13.4.7.1
@@ -234,7 +243,7 @@ extension JSONLDEngine {
             return
         case "@nest":
             // 13.4.14
-            if !nests.contains(key) { nests.append(key) }
+            nests.append(key)
             return
         default:
             // 13.4.15 Framing keywords are not supported; other keywords are ignored here.

@@ -37,7 +37,8 @@ public struct JSONLDOptions: Sendable, Hashable {
     public var safeMode: Bool
     /// The most remote contexts in one chain of context processing; more is `context overflow`.
     public var maxRemoteContexts: Int
-    /// The deepest nesting of objects, arrays and scoped contexts that expansion accepts; deeper is
+    /// The deepest nesting of objects, arrays and scoped contexts that expansion accepts, counting
+    /// term definitions that wait on one another (`"a": "b:x"`, `"b": "c:x"`…); deeper is
     /// ``JSONLDError/Code/depthLimitExceeded``.
     public var maxDepth: Int
     /// The most quads toRdf produces; more is ``JSONLDError/Code/quadLimitExceeded``. A credential

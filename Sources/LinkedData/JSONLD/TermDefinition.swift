@@ -10,6 +10,15 @@ extension JSONLDEngine {
         }
         // 2. The empty term cannot be defined.
         if term.isEmpty { throw JSONLDError(.invalidTermDefinition, "the empty string cannot be a term") }
+        // Note: a definition that uses another term of the same context (`"a": "b:x"`) defines
+        // that term first, recursively; a long chain of them would exhaust the stack, so the chain
+        // counts toward the depth limit with the nesting of the context itself.
+        scope.pending += 1
+        defer { scope.pending -= 1 }
+        if scope.depth + scope.pending > options.maxDepth {
+            throw JSONLDError(
+                .depthLimitExceeded, "term definitions depend on one another more than \(options.maxDepth) levels deep")
+        }
         scope.defined[term] = false
         // 3.
         var value = scope.local[term] ?? .null
@@ -213,7 +222,7 @@ extension JSONLDEngine {
             do {
                 _ = try processContext(
                     active: active, local: context, baseURL: scope.baseURL, remoteContexts: scope.remoteContexts,
-                    overrideProtected: true, validateScopedContext: false, depth: scope.depth + 1)
+                    overrideProtected: true, validateScopedContext: false, depth: scope.depth + scope.pending)
             } catch let error as JSONLDError where error.code != .depthLimitExceeded {
                 throw JSONLDError(.invalidScopedContext, "the scoped context of \(term): \(error)")
             }
