@@ -54,33 +54,30 @@ import Testing
         (0..<count).map { #","\#(prefix)\#($0)":\#(value($0))"# }.joined()
     }
 
-    /// How long `body` takes.
-    static func duration(_ body: () throws -> Void) rethrows -> Duration {
-        let start = ContinuousClock.now
-        try body()
-        return ContinuousClock.now - start
-    }
-
     /// A timeout: one property with many distinct values. The node map checked each new
     /// value against the property's values one by one, so time grew with the square of their
     /// number: 5,000 values took 2.5 s, 20,000 (109 KB) 39 s, and the 150,000 a 1 MiB credential
     /// can hold would take over half an hour. Same for the values of `@type` (20,000 types:
-    /// 17 s). Each now takes a set lookup.
-    @Test func manyValuesOfOnePropertyOrOfTypeTakeLinearTime() throws {
+    /// 17 s). Each now takes a set lookup. Here: every value is kept, each once; the time is
+    /// measured by the benchmark "JSON-LD to RDF, 20,000 values of one property" (Benchmarks/),
+    /// not by a timed test.
+    @Test func manyValuesOfOnePropertyOrOfTypeAreEachKeptOnce() throws {
         let values = try JSONValue(parsing: Self.node(members: #","p":["# + (0..<60_000).map(String.init).joined(separator: ",") + "]"))
         var dataset = RDFDataset()
-        #expect(try Self.duration { dataset = try processor.toRDF(values, base: base) } < .seconds(30))
+        dataset = try processor.toRDF(values, base: base)
         #expect(dataset.count == 60_000)
 
         let types = try JSONValue(parsing: Self.node(members: #","@type":["# + (0..<30_000).map { #""T\#($0)""# }.joined(separator: ",") + "]"))
-        #expect(try Self.duration { dataset = try processor.toRDF(types, base: base) } < .seconds(30))
+        dataset = try processor.toRDF(types, base: base)
         #expect(dataset.count == 30_000)
     }
 
     /// A timeout: many keys that alias `@type`, `@included` or `@nest` in one object. Each `@type` or `@included` alias copied the values of the ones
     /// before (10,000 aliases: 4.4 s and 5.9 s, 20,000: 15 s), and each `@nest` alias was looked
-    /// for in the list of the others (20,000: 6 s). Each is now added in place, or to a set.
-    @Test func manyAliasesOfTypeIncludedOrNestTakeLinearTime() throws {
+    /// for in the list of the others (20,000: 6 s). Each is now added in place, or to a set. Here:
+    /// every aliased value is kept; the time is the benchmark's ("JSON-LD to RDF, 10,000 aliases
+    /// of @type").
+    @Test func manyAliasesOfTypeIncludedOrNestAreAllKept() throws {
         let count = 10_000
         let aliases = [
             ("@type", "y", { (index: Int) in #""T\#(index)""# }),
@@ -91,7 +88,7 @@ import Testing
             let context = Self.members(count, prefix) { _ in #""\#(keyword)""# }
             let document = try JSONValue(parsing: Self.node(context: context, members: Self.members(count, prefix, value)))
             var dataset = RDFDataset()
-            #expect(try Self.duration { dataset = try processor.toRDF(document, base: base) } < .seconds(30), "\(keyword)")
+            dataset = try processor.toRDF(document, base: base)
             // One quad per alias: a type of the node, the `p` of an included node, a nested property.
             #expect(dataset.count == count, "\(keyword)")
         }

@@ -72,4 +72,20 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(DataIntegrity.checkSignature(of: jcsProof, in: jcsSigned, publicKey: key.publicKey))
         }
     }
+
+    // Inputs the fuzzing campaign found taking time quadratic in their size (Fuzz/README.md): with
+    // the fixes, time grows linearly; these keep it so (the regression tests check the results).
+    let processor = JSONLDProcessor(loader: BundledContexts.shared, options: .credential)
+    let manyValues = try! JSONValue(parsing: Array(
+        (#"{"@context":{"@vocab":"http://example.org/"},"@id":"http://example.org/s","p":["# + (0..<20_000).map(String.init).joined(separator: ",") + "]}").utf8))
+    Benchmark("JSON-LD to RDF, 20,000 values of one property", configuration: .init(timeUnits: .milliseconds, maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try processor.toRDF(manyValues, base: "https://issuer.example/c/1")) }
+    }
+    let aliases = (0..<10_000).map { #","y\#($0)":"@type""# }.joined()
+    let typed = (0..<10_000).map { #","y\#($0)":"T\#($0)""# }.joined()
+    let manyAliases = try! JSONValue(parsing: Array(
+        (#"{"@context":{"@vocab":"http://example.org/""# + aliases + #"},"@id":"http://example.org/s""# + typed + "}").utf8))
+    Benchmark("JSON-LD to RDF, 10,000 aliases of @type", configuration: .init(timeUnits: .milliseconds, maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try processor.toRDF(manyAliases, base: "https://issuer.example/c/1")) }
+    }
 }
