@@ -60,29 +60,52 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Opens the store named by the settings: SQLite under the data folder unless a database URL says
-/// otherwise (`sqlite:PATH`, or `postgres://USER:PASSWORD@HOST:PORT/DATABASE`, which several nodes
-/// may share).
-/// - Throws: ``ValidationError`` for a database URL Mochila cannot use.
-public func openStore(_ settings: ServerSettings, logger: Logger) throws -> any Store {
-    guard let url = settings.databaseURL else {
-        return SQLiteStore(path: settings.dataDirectory.appendingPathComponent("mochila.sqlite").path, logger: logger)
-    }
-    if url.hasPrefix("sqlite:") {
-        var path = String(url.dropFirst("sqlite:".count))
-        if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
-        guard !path.isEmpty else { throw ValidationError(field: "--database", "sqlite: needs a file path, e.g. sqlite:/var/lib/mochila/db.sqlite") }
-        return SQLiteStore(path: path, logger: logger)
-    }
-    if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-        do {
-            return try PostgresStore(url: url, logger: logger)
-        } catch let error as StoreError {
-            throw ValidationError(field: "--database", error.message)
+/// Where a node's store is: SQLite under the data folder unless a database URL says otherwise
+/// (`sqlite:PATH`, or `postgres://USER:PASSWORD@HOST:PORT/DATABASE`, which several nodes may
+/// share). What `serve`, `backup` and `restore` read from `--data` and `--database`.
+public enum StoreLocation: Sendable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// - Throws: ``ValidationError`` for a database URL Mochila cannot use.
+    public init(dataDirectory: URL, databaseURL url: String?) throws {
+        guard let url else {
+            self = .sqlite(path: dataDirectory.appendingPathComponent("mochila.sqlite").path)
+            return
+        }
+        if url.hasPrefix("sqlite:") {
+            var path = String(url.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else { throw ValidationError(field: "--database", "sqlite: needs a file path, e.g. sqlite:/var/lib/mochila/db.sqlite") }
+            self = .sqlite(path: path)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            self = .postgres(url: url)
+        } else {
+            throw ValidationError(
+                field: "--database",
+                "\"\(PostgresStore.redact(url))\" is not a database URL Mochila knows (sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE)")
         }
     }
-    throw ValidationError(
-        field: "--database", "\"\(PostgresStore.redact(url))\" is not a database URL Mochila knows (sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE)")
+
+    /// Opens the store (nothing is read or written yet).
+    /// - Throws: ``ValidationError`` for a PostgreSQL URL Mochila cannot use.
+    public func open(logger: Logger) throws -> any Store {
+        switch self {
+        case .sqlite(let path): return SQLiteStore(path: path, logger: logger)
+        case .postgres(let url):
+            do {
+                return try PostgresStore(url: url, logger: logger)
+            } catch let error as StoreError {
+                throw ValidationError(field: "--database", error.message)
+            }
+        }
+    }
+}
+
+/// Opens the store named by the settings (``StoreLocation``).
+/// - Throws: ``ValidationError`` for a database URL Mochila cannot use.
+public func openStore(_ settings: ServerSettings, logger: Logger) throws -> any Store {
+    try StoreLocation(dataDirectory: settings.dataDirectory, databaseURL: settings.databaseURL).open(logger: logger)
 }
 
 /// Runs a node until it is stopped: opens the data folder and store, migrates, seeds the demo

@@ -5,35 +5,17 @@ import MochilaCore
 import MochilaServer
 import MochilaStore
 
-/// Where a node keeps its data, as `serve` reads its options: SQLite under `--data` unless
-/// `--database` names a `sqlite:` file or a PostgreSQL database.
-enum NodeDatabase {
-    case sqlite(path: String)
-    case postgres(url: String)
-
+extension StoreLocation {
+    /// The location `--data` and `--database` name, as `serve` reads them.
     init(data: String, database: String?) throws {
-        guard let database else {
-            self = .sqlite(path: URL(fileURLWithPath: data).appendingPathComponent("mochila.sqlite").path)
-            return
-        }
-        if database.hasPrefix("sqlite:") {
-            var path = String(database.dropFirst("sqlite:".count))
-            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
-            guard !path.isEmpty else { throw CLIError("--database: sqlite: needs a file path, e.g. sqlite:/var/lib/mochila/db.sqlite") }
-            self = .sqlite(path: path)
-        } else if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            self = .postgres(url: database)
-        } else {
-            throw CLIError("--database: \"\(PostgresStore.redact(database))\" is not a database URL Mochila knows (sqlite:PATH or postgres://…)")
+        do { try self.init(dataDirectory: URL(fileURLWithPath: data), databaseURL: database) } catch let error as MochilaCore.ValidationError {
+            throw CLIError(error.description)
         }
     }
 
-    func open(logger: Logger) throws -> any Store {
-        switch self {
-        case .sqlite(let path): return SQLiteStore(path: path, logger: logger)
-        case .postgres(let url):
-            do { return try PostgresStore(url: url, logger: logger) } catch let error as StoreError { throw CLIError("--database: \(error.message)") }
-        }
+    /// The store, with a URL it cannot use reported as a usage error.
+    func openForCommand(logger: Logger) throws -> any Store {
+        do { return try open(logger: logger) } catch let error as MochilaCore.ValidationError { throw CLIError(error.description) }
     }
 }
 
@@ -107,7 +89,7 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: partial) }
-        let location = try NodeDatabase(data: data, database: database)
+        let location = try StoreLocation(data: data, database: database)
         var logger = Logger(label: "mochila.backup")
         logger.logLevel = .warning
         switch location {
@@ -128,7 +110,7 @@ struct BackupCommand: AsyncParsableCommand {
             let tool = try PostgresTools.find("pg_dump")
             try PostgresTools.run(tool, ["--format=custom", "--no-owner", "--no-privileges", "--file", partial.path, "--dbname", "{url}"], url: url)
             try FileManager.default.moveItem(at: partial, to: target)
-            let store = try location.open(logger: logger)
+            let store = try location.openForCommand(logger: logger)
             let summary = try await RestoreCommand.summary(of: store)
             try await store.shutdown()
             print("backup of \(PostgresStore.redact(url)) written to \(file) (pg_dump custom format): \(summary)")
@@ -163,7 +145,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: file) else { throw CLIError("\(file) does not exist") }
-        let location = try NodeDatabase(data: data, database: database)
+        let location = try StoreLocation(data: data, database: database)
         let folder = URL(fileURLWithPath: data)
         let environment = ProcessInfo.processInfo.environment
         guard environment["MOCHILA_MASTER_KEY"] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent("master.key").path) else {
@@ -204,7 +186,7 @@ struct RestoreCommand: AsyncParsableCommand {
             }
             print("restored \(file) into \(path): \(summary)")
         case .postgres(let url):
-            let store = try location.open(logger: logger)
+            let store = try location.openForCommand(logger: logger)
             let tables: Int
             do {
                 tables = try await (store as! PostgresStore).tableCount()
