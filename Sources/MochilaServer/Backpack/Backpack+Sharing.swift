@@ -36,7 +36,6 @@ extension Backpack {
         var response = JSONResponse.bytes(item.credential, contentType: type)
         response.headers[.contentDisposition] = "attachment; filename=\"credencial-\(item.id.uuidString.lowercased().prefix(8)).\(ext)\""
         response.headers[.cacheControl] = "no-store"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 

@@ -49,7 +49,6 @@ extension Routes {
             response = JSONResponse.bytes(Array(code.svg(moduleSize: 8, quietZone: 4, label: label).utf8), contentType: "image/svg+xml; charset=utf-8")
             response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
         }
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 
@@ -84,7 +83,6 @@ extension Routes {
         response.headers[.contentDisposition] = "attachment; filename=\"insignia-\(award.id.uuidString.lowercased()).svg\""
         // An SVG opened on its own is a document: nothing in it may run or load.
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 

@@ -262,7 +262,6 @@ struct Routes: Sendable {
     func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var response = JSONResponse.bytes(Array(page.markup.utf8), status: status, contentType: "text/html; charset=utf-8")
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 
