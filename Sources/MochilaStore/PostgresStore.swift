@@ -20,10 +20,11 @@ import SQLKit
 /// place), and PL/pgSQL triggers keep issued credentials, revocations and the audit log as they
 /// were written.
 ///
-/// `@unchecked Sendable`: the only state is the connection pool, which synchronizes itself with a
-/// lock (AsyncKit does not mark it `Sendable`).
+/// `@unchecked Sendable`: the only state is the connection pool (and its closer), which
+/// synchronizes itself with a lock (AsyncKit does not mark it `Sendable`).
 public final class PostgresStore: SQLStore, @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let closer: PoolCloser<PostgresConnectionSource>
     let logger: Logger
     let queries = SQLQueries()
     /// The database URL without its password, for messages.
@@ -57,10 +58,11 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         self.pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: connectionsPerEventLoop,
             logger: driverLogger, on: MultiThreadedEventLoopGroup.singleton)
+        self.closer = PoolCloser(pool)
     }
 
     public func shutdown() async throws {
-        try await pool.shutdownOnce()
+        try await closer.shutdown()
     }
 
     /// Runs `body` on one pooled connection.

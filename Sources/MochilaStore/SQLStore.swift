@@ -143,14 +143,31 @@ extension SQLStore {
     }
 }
 
-extension EventLoopGroupConnectionPool {
+/// Closes a store's connection pool: when its owner shuts the store down, or else when the store
+/// goes away (an owner that failed halfway, an early exit). AsyncKit requires every pool to be
+/// shut down before it goes, and a debug build traps if one is not.
+final class PoolCloser<Source: ConnectionPoolSource>: @unchecked Sendable {
+    private let pool: EventLoopGroupConnectionPool<Source>
+    private let lock = NSLock()
+    private var closed = false
+
+    init(_ pool: EventLoopGroupConnectionPool<Source>) {
+        self.pool = pool
+    }
+
     /// Closes the pool's connections; a second call does nothing (a store may be shut down by
     /// its owner and again on the way out).
-    func shutdownOnce() async throws {
+    func shutdown() async throws {
+        lock.withLock { closed = true }
         do {
-            try await shutdownAsync()
+            try await pool.shutdownAsync()
         } catch ConnectionPoolError.shutdown {
             return
         }
+    }
+
+    deinit {
+        // The pool's callback keeps it alive until its connections are closed.
+        if !lock.withLock({ closed }) { pool.shutdownGracefully { _ in } }
     }
 }

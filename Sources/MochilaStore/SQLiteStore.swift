@@ -16,10 +16,11 @@ import SQLiteNIO
 /// Every ``Store`` method comes from ``SQLStore``; this type brings the connections, the
 /// transactions and the migrations.
 ///
-/// `@unchecked Sendable`: the only state is the connection pool, which synchronizes itself with a
-/// lock (AsyncKit does not mark it `Sendable`).
+/// `@unchecked Sendable`: the only state is the connection pool (and its closer), which
+/// synchronizes itself with a lock (AsyncKit does not mark it `Sendable`).
 public final class SQLiteStore: SQLStore, @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    private let closer: PoolCloser<SQLiteSource>
     let logger: Logger
     let queries = SQLQueries()
     /// Queues this process's write transactions one after another.
@@ -43,10 +44,11 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
         self.pool = EventLoopGroupConnectionPool(
             source: SQLiteSource(storage: storage), maxConnectionsPerEventLoop: 4, logger: driverLogger,
             on: MultiThreadedEventLoopGroup.singleton)
+        self.closer = PoolCloser(pool)
     }
 
     public func shutdown() async throws {
-        try await pool.shutdownOnce()
+        try await closer.shutdown()
     }
 
     /// Runs `body` on one pooled connection.

@@ -140,6 +140,51 @@ import Testing
         }
     }
 
+    /// A batch keeps every core busy while it is signed, and the node answers other requests all
+    /// the while: the batch is signed on threads of its own. (Signed on the threads every request
+    /// runs on, as it was, it held both of a two-core machine's, and nothing was answered until it
+    /// was done.)
+    @Test func aNodeSigningABatchStillAnswers() async throws {
+        let test = try await TestNode()
+        try await test.run { client in
+            let token = try await createInstitution(client, slug: "uni-atiende")
+            let specID = try await createSpec(client, token: token)
+            let institution = try #require(try await test.node.store.institution(slug: "uni-atiende"))
+            let spec = try #require(try await test.node.store.spec(id: UUID(uuidString: specID)!, version: nil))
+            let rows = (0..<2_000).map { BatchRow(row: $0 + 2, learner: Learner(givenName: "Persona \($0)", familyName: "Atendida"), grade: nil) }
+            let node = test.node
+            let id = try await node.startBatch(rows, specID: spec.id, version: nil, for: institution, actor: "test")
+            func progress() async throws -> BatchProgress? { try await node.batchProgress(id, of: institution) }
+            // Signing has begun (the first 50 are signed) …
+            var seen = try await progress()
+            while case .signing(let done, _) = seen, done < 50 {
+                try await Task.sleep(for: .milliseconds(5))
+                seen = try await progress()
+            }
+            guard case .signing(let done, let total) = seen, done < total / 2 else {
+                Issue.record("the batch was \(String(describing: seen)) before anything else ran")
+                return
+            }
+            // … requests are answered, and the batch is still being signed after them.
+            for _ in 0..<5 {
+                #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/api/v1/specs/\(specID)", method: .get).status == .ok)
+            }
+            let after = try await progress()
+            if case .signing(let now, let total) = after {
+                #expect(now < total, "still signing")
+            } else {
+                Issue.record("the requests were answered only once the batch was signed: \(String(describing: after))")
+            }
+            var end = try await progress()
+            while end == nil || end.map({ if case .signing = $0 { true } else if case .storing = $0 { true } else { false } })! {
+                try await Task.sleep(for: .milliseconds(20))
+                end = try await progress()
+            }
+            #expect(end == .issued(count: 2_000))
+        }
+    }
+
     @Test func statusPlacesAreNeverSharedAndAFailedBatchLeavesNothing() async throws {
         let test = try await TestNode()
         try await test.run { client in

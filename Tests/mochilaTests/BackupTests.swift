@@ -37,26 +37,26 @@ extension ServeProcessTests {
             // Online: a batch is being issued while the backup runs.
             let batch = try await api.startBatch(specID: specID, learners: 300, prefix: "Lote")
             let backup = folder.appendingPathComponent("respaldo.bin")
-            let made = try Mochila.run(["backup"] + backupArguments + [backup.path], in: folder, environment: environment)
+            let made = try await Mochila.run(["backup"] + backupArguments + [backup.path], in: folder, environment: environment)
             #expect(made.status == 0, "\(made.error)")
             #expect(made.output.contains("institutions"), "\(made.output)")
             #expect(made.output.contains("master key is not in the backup"))
             #expect(try await api.waitForBatch(batch)["state"] == "issued")
-            let again = try Mochila.run(["backup"] + backupArguments + [backup.path], in: folder, environment: environment)
+            let again = try await Mochila.run(["backup"] + backupArguments + [backup.path], in: folder, environment: environment)
             #expect(again.status == 2 && again.error.contains("exists already"), "a backup never overwrites: \(again.error)")
             first.stop()
 
             // Another master key does not open the institution keys: refused, nothing restored.
             var stranger = environment
             stranger["MOCHILA_MASTER_KEY"] = String(repeating: "ab", count: 32)
-            let refused = try Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: stranger)
+            let refused = try await Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: stranger)
             #expect(refused.status != 0)
             #expect(refused.error.contains("master key"), "\(refused.error)")
 
-            let restored = try Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: environment)
+            let restored = try await Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: environment)
             #expect(restored.status == 0, "\(restored.error)")
             #expect(restored.output.contains("every institution key opens"), "\(restored.output)")
-            let twice = try Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: environment)
+            let twice = try await Mochila.run(["restore"] + restoreArguments + [backup.path], in: folder, environment: environment)
             #expect(twice.status == 2, "a store that holds data is replaced only with --force: \(twice.error)")
 
             let second = try await nodes.start(target, in: folder, name: "destino", client: client)
@@ -107,7 +107,7 @@ extension ServeProcessTests {
                 // What is not a backup is refused before anything is touched.
                 let junk = folder.appendingPathComponent("no-es-respaldo.bin")
                 try Data("hola".utf8).write(to: junk)
-                let refused = try Mochila.run(
+                let refused = try await Mochila.run(
                     ["restore", "--data", folder.appendingPathComponent("otro").path, junk.path], in: folder, environment: ServeProcessTests.environment)
                 #expect(refused.status == 2 && refused.error.contains("not a SQLite backup"), "\(refused.error)")
                 #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("otro/mochila.sqlite").path))

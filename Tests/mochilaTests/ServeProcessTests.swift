@@ -158,10 +158,10 @@ import Testing
             let registry = try await API(client: client, base: a.url).call(.GET, "/registry.json")
             let coordinator = try #require(registry.json?["issuer"]?["id"]?.stringValue)
             // The command line: the member list of node A, for `mochila verify --registry`.
-            let exported = try Mochila.run(["registry", "export", "--server", a.url, "--token", token ?? ""], in: folder)
+            let exported = try await Mochila.run(["registry", "export", "--server", a.url, "--token", token ?? ""], in: folder)
             #expect(exported.status == 0, "\(exported.error)")
             #expect(try JSONValue(parsing: Array(exported.output.utf8))["members"]?.asArray.count == 4)
-            let signed = try Mochila.run(["registry", "export", "--signed", "--server", a.url], in: folder)
+            let signed = try await Mochila.run(["registry", "export", "--signed", "--server", a.url], in: folder)
             #expect(signed.output.contains("TrustRegistryCredential"))
 
             let imported = try await adminB.call(

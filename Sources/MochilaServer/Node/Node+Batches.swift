@@ -43,6 +43,14 @@ final class Counter: Sendable {
     func add(_ amount: Int) -> Int { value.withLock { $0 += amount; return $0 } }
 }
 
+/// Set once a part of a batch failed, so that the other parts stop signing.
+final class StopFlag: Sendable {
+    private let value = Mutex(false)
+
+    func stop() { value.withLock { $0 = true } }
+    var isStopped: Bool { value.withLock { $0 } }
+}
+
 extension Node {
     /// The most learners in one batch.
     static let maxBatchSize = 50_000
@@ -71,8 +79,9 @@ extension Node {
         return id
     }
 
-    /// Issues a batch now: reserves status places, signs every credential (on all cores), then
-    /// stores the batch, its awards and their audit entries in one transaction.
+    /// Issues a batch now: reserves status places, signs every credential (on all cores, on
+    /// threads of their own: see ``onThreadOfItsOwn(_:)``), then stores the batch, its awards and
+    /// their audit entries in one transaction.
     @discardableResult
     public func issueBatch(
         id: UUID = UUID(), _ entries: [BatchRow], spec: MicroCredentialSpec, for institution: Institution, actor: String
@@ -88,28 +97,38 @@ extension Node {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = (entries.count + workers - 1) / workers
         let signed = Counter()
+        let stopped = StopFlag()
         let awards = try await withThrowingTaskGroup(of: (Int, [Award]).self) { group in
             for start in stride(from: 0, to: entries.count, by: chunk) {
                 let range = start..<min(start + chunk, entries.count)
                 group.addTask {
-                    var awards: [Award] = []
-                    awards.reserveCapacity(range.count)
-                    for index in range {
-                        awards.append(
-                            try issuer.issue(
-                                institution: institution, key: key, verificationMethod: methodID, spec: spec,
-                                learner: entries[index].learner, grade: entries[index].grade, awardID: UUID(), issuedAt: now,
-                                salt: Node.newSalt(), statusSlot: slots[index], statusBaseURL: publicURL, batchID: id))
-                        if awards.count % 50 == 0 {
-                            let done = signed.add(50)
-                            jobs.set(id, .signing(done: done, total: entries.count))
+                    try await onThreadOfItsOwn {
+                        var awards: [Award] = []
+                        awards.reserveCapacity(range.count)
+                        for index in range {
+                            // Another part failed: the batch is lost, stop signing.
+                            if index % 50 == 0, stopped.isStopped { throw CancellationError() }
+                            awards.append(
+                                try issuer.issue(
+                                    institution: institution, key: key, verificationMethod: methodID, spec: spec,
+                                    learner: entries[index].learner, grade: entries[index].grade, awardID: UUID(), issuedAt: now,
+                                    salt: Node.newSalt(), statusSlot: slots[index], statusBaseURL: publicURL, batchID: id))
+                            if awards.count % 50 == 0 {
+                                let done = signed.add(50)
+                                jobs.set(id, .signing(done: done, total: entries.count))
+                            }
                         }
+                        return (start, awards)
                     }
-                    return (start, awards)
                 }
             }
             var parts: [(Int, [Award])] = []
-            for try await part in group { parts.append(part) }
+            do {
+                for try await part in group { parts.append(part) }
+            } catch {
+                stopped.stop()
+                throw error
+            }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
         jobs.set(id, .storing(total: awards.count))

@@ -48,7 +48,9 @@ public final class HTTPDocumentResolver: DocumentResolver {
     }
 
     deinit {
-        try? client.syncShutdown()
+        // Not syncShutdown: the last reference may go on an event loop or a concurrency thread,
+        // which must never block. The client keeps itself alive until its connections are closed.
+        _ = client.shutdown()
     }
 
     public func document(at url: String) async throws -> JSONValue? {
