@@ -165,12 +165,17 @@ import Testing
         #expect(Language.negotiate(acceptLanguage: nil) == .es)
     }
 
-    @Test func dateTimesParseStrictly() {
+    @Test func dateTimesParseStrictly() throws {
         #expect(XSDDateTime("2024-02-29T12:00:00Z") != nil)
         #expect(XSDDateTime("2023-02-29T12:00:00Z") == nil)
         #expect(XSDDateTime("2024-01-01T00:00:00.123+05:30")!.secondsSince1970 == XSDDateTime("2023-12-31T18:30:00.123Z")!.secondsSince1970)
         #expect(XSDDateTime("2024-01-01T00:00:00")?.hasTimezone == false)
         #expect(XSDDateTime("2024-01-01 00:00:00Z") == nil)
         #expect(XSDDateTime.format(XSDDateTime("2031-07-04T09:08:07Z")!.date) == "2031-07-04T09:08:07Z")
+        // Years around and before year 0 (1 BCE, proleptic Gregorian) are written as they are read.
+        for text in ["0000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "-0044-03-15T12:00:00Z", "-12345-06-07T08:09:10Z", "0999-01-01T00:00:00Z"] {
+            #expect(XSDDateTime.format(try #require(XSDDateTime(text)).date) == text)
+        }
+        #expect(XSDDateTime.format(Date(timeIntervalSince1970: -62_167_219_201)) == "-0001-12-31T23:59:59Z")
     }
 }

@@ -88,7 +88,8 @@ public struct XSDDateTime: Sendable, Hashable, Comparable {
     /// An instant in the canonical UTC form, to the second: `2024-05-01T12:00:00Z`.
     ///
     /// An instant 2^63 seconds or more from 1970 (some 292 billion years), which a token's `exp`
-    /// or `nbf` may claim, is written as the nearest instant that is not.
+    /// or `nbf` may claim, is written as the nearest instant that is not. Years before year 0
+    /// (1 BCE) are written with a minus sign (`-0044-03-15T12:00:00Z`).
     public static func format(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let total = Int(exactly: seconds) ?? (seconds < 0 ? Int.min : Int.max)
@@ -103,7 +104,9 @@ public struct XSDDateTime: Sendable, Hashable, Comparable {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
+        // XSD 1.1 years: 0000 is 1 BCE, and a year before it is written with a minus sign.
+        let yearText = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
+        return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
     }
 
     public static func < (lhs: XSDDateTime, rhs: XSDDateTime) -> Bool {
