@@ -50,6 +50,35 @@ import Testing
         #expect(report.trusted == nil)
     }
 
+    /// The canonicalization of an `eddsa-rdfc-2022` proof and the data model check expand the
+    /// same credential (without its proof): the second takes the first's expansion. A changed
+    /// credential is expanded anew, and fails its proof.
+    @Test func aCredentialIsExpandedOnceForItsProofAndItsDataModel() async throws {
+        let key = SigningKey.generate(.ed25519)
+        let multikey = Multikey(didKeyFor: key)
+        var unsigned = try signedCredential(key: key)
+        unsigned.removeValue(forKey: "proof")
+        let credential = try DataIntegrity.addProof(
+            to: unsigned, suite: EdDSARDFC2022(), key: key,
+            options: ProofOptions(verificationMethod: multikey.id, created: "2026-01-15T00:00:00Z"))
+        let scratch = ExpansionScratch()
+        let report = await ExpansionScratch.$current.withValue(scratch) {
+            await CredentialVerifier().verify(.object(credential), at: now)
+        }
+        #expect(report.verified, "\(report.json(input: nil).serializedString())")
+        #expect(status(report, .format) == .passed && status(report, .proof) == .passed)
+        #expect(scratch.hits == 1)
+
+        var changed = credential
+        changed["credentialSubject"]!["name"] = "Otra Persona"
+        let again = await ExpansionScratch.$current.withValue(scratch) { await CredentialVerifier().verify(.object(changed), at: now) }
+        #expect(status(again, .proof) == .failed)
+        #expect(status(again, .format) == .passed)
+        // Its format check took its own proof's expansion, and its proof options (the same as the
+        // first's) were expanded once for both.
+        #expect(scratch.hits == 3)
+    }
+
     @Test func aChangedClaimFailsTheProofCheck() async throws {
         var credential = try signedCredential()
         credential["credentialSubject"]!["name"] = "Otra Persona"
@@ -163,6 +192,15 @@ import Testing
         #expect(Language.negotiate(acceptLanguage: "en-US,en;q=0.9,es;q=0.8") == .en)
         #expect(Language.negotiate(acceptLanguage: "fr-FR, pt-BR;q=0.5") == .pt)
         #expect(Language.negotiate(acceptLanguage: nil) == .es)
+    }
+
+    /// Arguments fill their places once: an argument that looks like a place stays as written.
+    @Test func argumentsFillTheirPlacesOnce() {
+        #expect(Message.fill("{0} y {1}, otra vez {0}", with: ["{1}", "ñandú"]) == "{1} y ñandú, otra vez {1}")
+        #expect(Message.fill("{2} {x} {} {0", with: ["a", "b"]) == "{2} {x} {} {0")
+        #expect(Message.fill("sin lugares", with: ["a"]) == "sin lugares")
+        #expect(Message.fill("{10}{1}", with: (0...10).map(String.init)) == "101")
+        #expect(Message("validity.expired", "{0}").text(.es) == "La credencial venció el {0}.")
     }
 
     @Test func dateTimesParseStrictly() throws {

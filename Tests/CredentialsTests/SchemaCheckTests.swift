@@ -211,6 +211,31 @@ import Testing
             }
         }
         #expect(SchemaCheck.annexI(aligned)!.present.contains(.level))
+        // Named either way, in any case.
+        for framework in ["EQF", "Marco: EQF 2017", "european qualifications framework", "EUROPEAN QUALIFICATIONS FRAMEWORK (2017)"] {
+            let named = SchemaCheckTests.microCredential { credential in
+                SchemaCheckTests.editAchievement(&credential) { a in
+                    for key in ["eqfLevel", "nationalLevel"] { a.removeValue(forKey: key) }
+                    a["alignment"] = .array(a["alignment"]!.arrayValue!.map { alignment in
+                        guard alignment["targetFramework"]?.stringValue != "ESCO", case .object(var object) = alignment else { return alignment }
+                        object["targetFramework"] = .string(framework)
+                        return .object(object)
+                    })
+                }
+            }
+            #expect(SchemaCheck.annexI(named)!.present.contains(.level), "\(framework)")
+        }
+        let unnamed = SchemaCheckTests.microCredential { credential in
+            SchemaCheckTests.editAchievement(&credential) { a in
+                for key in ["eqfLevel", "nationalLevel"] { a.removeValue(forKey: key) }
+                a["alignment"] = .array(a["alignment"]!.arrayValue!.map { alignment in
+                    guard alignment["targetFramework"]?.stringValue != "ESCO", case .object(var object) = alignment else { return alignment }
+                    object["targetFramework"] = "Marco Nacional de Cualificaciones"
+                    return .object(object)
+                })
+            }
+        }
+        #expect(!SchemaCheck.annexI(unnamed)!.present.contains(.level))
     }
 
     @Test func optionalElementsNeverFail() throws {

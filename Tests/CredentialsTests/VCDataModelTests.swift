@@ -263,10 +263,13 @@ import Testing
         for url in [
             "did:example:123", "urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33", "https://example.org/a?b=c#d",
             "did:example:refresh/1", "http://[::1]:8080/", "data:application/vc+cose;base64,0oRY\nVqQB",
+            "HTTPS://Example.org/", "hTtP://e.example", "https\t://wrapped.example/", "xhttps:no-authority-needed",
         ] {
             #expect(DataModelSyntax.isURL(url), "\(url)")
         }
-        for text in ["fake-issuer", "https ://not-a-url/x", "z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj", "https://", "did:a b", "urn:x%zz", ""] {
+        for text in ["fake-issuer", "https ://not-a-url/x", "z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj", "https://", "did:a b", "urn:x%zz", "",
+            "HTTPS:no-authority", "Ftp:/x", "wss:", "https:\n//@/",
+        ] {
             #expect(!DataModelSyntax.isURL(text), "\(text)")
         }
         #expect(DataModelSyntax.isDataURL("data:application/vc+jwt,eyJ"))

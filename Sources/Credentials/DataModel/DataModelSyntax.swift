@@ -12,7 +12,19 @@ enum DataModelSyntax {
     /// § 4.4 ("a single URL"); it is stricter than the URL Standard about spaces in opaque paths,
     /// as an RDF IRI must be, and it does not resolve or normalize anything.
     static func isURL(_ text: String) -> Bool {
-        let bytes = text.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        if text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return isURL(bytes: text.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+        }
+        // Most are not wrapped: their UTF-8 is read in place (this runs for every IRI of every
+        // credential verified).
+        var text = text
+        return text.withUTF8 { isURL(bytes: $0) }
+    }
+
+    /// The schemes whose URLs need an authority with a host.
+    private static let webSchemes = ["http", "https", "ws", "wss", "ftp"].map { Array($0.utf8) }
+
+    private static func isURL<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes) -> Bool where Bytes.Index == Int {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, isAlpha(bytes[0]) else { return false }
         for byte in bytes[1..<colon] {
             guard isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
@@ -41,8 +53,10 @@ enum DataModelSyntax {
             }
             index += 1
         }
-        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-        if ["http", "https", "ws", "wss", "ftp"].contains(scheme) {
+        let scheme = bytes[..<colon]
+        // The scheme's characters (letters, digits, "+", "-", ".") are compared with "| 0x20",
+        // which lowercases letters and leaves the others as they are.
+        if webSchemes.contains(where: { $0.count == scheme.count && zip($0, scheme).allSatisfy { $0 == $1 | 0x20 } }) {
             // scheme "://" host: the authority runs to the first "/", "?" or "#".
             guard rest.starts(with: "//".utf8) else { return false }
             let authority = rest.dropFirst(2).prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }

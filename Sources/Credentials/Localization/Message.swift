@@ -23,10 +23,42 @@ public struct Message: Sendable, Hashable {
         guard let templates = MessageCatalog.templates[key] else {
             return ([key] + arguments).joined(separator: " ")
         }
-        var text = templates[language] ?? templates[.en] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        return Message.fill(templates[language] ?? templates[.en] ?? key, with: arguments)
+    }
+
+    /// `template` with each `{n}` replaced by `arguments[n]`, in one pass: an argument is never
+    /// read as a template (a credential named "{1}" stays "{1}"), and a placeholder without an
+    /// argument stays as it is. (Foundation's `replacingOccurrences`, once per argument, was 2.4 %
+    /// of a verification's CPU in the report's JSON.)
+    static func fill(_ template: String, with arguments: [String]) -> String {
+        guard !arguments.isEmpty else { return template }
+        let bytes = template.utf8
+        var text = ""
+        var literal = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            var cursor = bytes.index(after: index)
+            var number = 0
+            var digits = 0
+            while cursor < bytes.endIndex, digits < 4, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                number = number * 10 + Int(bytes[cursor] - 0x30)
+                digits += 1
+                cursor = bytes.index(after: cursor)
+            }
+            if digits > 0, cursor < bytes.endIndex, bytes[cursor] == UInt8(ascii: "}"), number < arguments.count {
+                text += template[literal..<index]
+                text += arguments[number]
+                index = bytes.index(after: cursor)
+                literal = index
+            } else {
+                index = bytes.index(after: index)
+            }
         }
+        text += template[literal...]
         return text
     }
 }

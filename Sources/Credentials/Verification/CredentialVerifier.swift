@@ -75,10 +75,14 @@ public struct CredentialVerifier: Sendable {
                 requireTrusted: requireTrusted)
         }
         let digest = VerificationMemo.digest(credential)
-        let (proof, signers) = await checkProofs(document, at: now, digest: digest)
-        return await report(
-            document, format: checkFormat(document, digest: digest), proof: proof, signers: signers, tokenValidity: nil,
-            at: now, digest: digest)
+        // The proof's canonicalization and the data model check expand the same credential: once
+        // (in the caller's scratch, if it bound one).
+        return await ExpansionScratch.$current.withValue(ExpansionScratch.current ?? ExpansionScratch()) {
+            let (proof, signers) = await checkProofs(document, at: now, digest: digest)
+            return await report(
+                document, format: checkFormat(document, digest: digest), proof: proof, signers: signers, tokenValidity: nil,
+                at: now, digest: digest)
+        }
     }
 
     /// The report of a credential secured as a JWT.

@@ -211,7 +211,7 @@ extension JSONLDEngine {
                 // Note: expanded with vocab true as well as document relative, as jsonld.js does,
                 // so that a relative @vocab appends to the previous vocabulary mapping.
                 let expanded = try expandIRI(vocab, active: result, documentRelative: true, vocab: true)
-                guard let expanded, expanded.contains(":") else {
+                guard let expanded, expanded.utf8.contains(UInt8(ascii: ":")) else {
                     throw JSONLDError(.invalidVocabMapping, "@vocab \(vocab) does not expand to an IRI or blank node identifier")
                 }
                 result.vocab = expanded

@@ -17,7 +17,7 @@ extension JSONLDEngine {
             // 13.2
             let expandedProperty = try expandIRI(key, active: active, vocab: true)
             // 13.3 Drop keys that expand to neither an IRI, a blank node identifier nor a keyword.
-            guard let expandedProperty, IRI.isKeyword(expandedProperty) || expandedProperty.contains(":") else {
+            guard let expandedProperty, IRI.isKeyword(expandedProperty) || expandedProperty.utf8.contains(UInt8(ascii: ":")) else {
                 try safeModeCheck("the property \(key) is not defined by the context and would be dropped")
                 continue
             }

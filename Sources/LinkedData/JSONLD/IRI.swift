@@ -201,7 +201,7 @@ enum IRI {
 
     /// RFC 3986 § 5.2.4, Remove Dot Segments.
     static func removeDotSegments(_ path: Substring) -> String {
-        guard path.contains(".") else { return String(path) }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return String(path) }
         var input = path
         var output: [Substring] = []
         while !input.isEmpty {

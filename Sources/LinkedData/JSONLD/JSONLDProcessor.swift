@@ -28,8 +28,7 @@ public struct JSONLDProcessor: Sendable {
     /// - Returns: An array of expanded node objects.
     /// - Throws: ``JSONLDError`` with the spec's error code, or a safe-mode or limit error.
     public func expand(_ document: JSONValue, base: String? = nil) throws -> JSONValue {
-        let engine = JSONLDEngine(loader: loader, options: options)
-        return try engine.expandDocument(document, base: base)
+        try expandDocument(document, base: base, engine: JSONLDEngine(loader: loader, options: options))
     }
 
     /// The RDF dataset the document describes ([API § 9.2, `toRdf()`](https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-tordf)).
@@ -41,8 +40,16 @@ public struct JSONLDProcessor: Sendable {
     /// - Throws: ``JSONLDError`` with the spec's error code, or a safe-mode or limit error.
     public func toRDF(_ document: JSONValue, base: String? = nil) throws -> RDFDataset {
         let engine = JSONLDEngine(loader: loader, options: options)
+        return try engine.deserializeToRDF(try expandDocument(document, base: base, engine: engine))
+    }
+
+    /// Expands with `engine`, or takes the expansion from the task's ``ExpansionScratch``.
+    private func expandDocument(_ document: JSONValue, base: String?, engine: JSONLDEngine) throws -> JSONValue {
+        guard let scratch = ExpansionScratch.current else { return try engine.expandDocument(document, base: base) }
+        if let expanded = scratch.expanded(document, base: base, options: options, loader: loader) { return expanded }
         let expanded = try engine.expandDocument(document, base: base)
-        return try engine.deserializeToRDF(expanded)
+        scratch.keep(expanded, of: document, base: base, options: options, loader: loader)
+        return expanded
     }
 }
 

@@ -104,7 +104,7 @@ extension JSONLDEngine {
             }
             // 13.4
             let iri = try expandIRI(reverse, active: active, vocab: true, scope: scope)
-            guard let iri, iri.contains(":") else {
+            guard let iri, iri.utf8.contains(UInt8(ascii: ":")) else {
                 throw JSONLDError(.invalidIRIMapping, "@reverse \(reverse) of \(term) is not an IRI or blank node identifier")
             }
             definition.iri = iri
@@ -146,7 +146,7 @@ extension JSONLDEngine {
                 }
                 // 14.2.3
                 let iri = try expandIRI(id, active: active, vocab: true, scope: scope)
-                guard let iri, IRI.isKeyword(iri) || iri.contains(":") else {
+                guard let iri, IRI.isKeyword(iri) || iri.utf8.contains(UInt8(ascii: ":")) else {
                     throw JSONLDError(.invalidIRIMapping, "@id \(id) of \(term) is not a keyword, IRI or blank node identifier")
                 }
                 if iri == "@context" {
@@ -155,9 +155,9 @@ extension JSONLDEngine {
                 definition.iri = iri
                 // 14.2.4 A term that looks like an IRI must expand to its own @id.
                 let innerColon = term.utf8.count > 2 && term.utf8.dropFirst().dropLast().contains(UInt8(ascii: ":"))
-                if innerColon || term.contains("/") {
+                if innerColon || term.utf8.contains(UInt8(ascii: "/")) {
                     try checkTermExpandsToItself(term, iri: iri, active: active, scope: scope)
-                } else if !term.contains(":") && simpleTerm && (IRI.endsWithGenDelim(iri) || IRI.isBlankNode(iri)) {
+                } else if !term.utf8.contains(UInt8(ascii: ":")) && simpleTerm && (IRI.endsWithGenDelim(iri) || IRI.isBlankNode(iri)) {
                     // 14.2.5 A simple term ending with a gen-delim can be a prefix.
                     definition.prefix = true
                 }
@@ -176,7 +176,7 @@ extension JSONLDEngine {
             } else {
                 definition.iri = term
             }
-        } else if term.contains("/") {
+        } else if term.utf8.contains(UInt8(ascii: "/")) {
             // 16. A relative IRI reference.
             // Note: expanded without the local context, which would find the term itself undefined.
             let iri = try expandIRI(term, active: active, vocab: true)
@@ -254,7 +254,7 @@ extension JSONLDEngine {
         }
         // 25. @prefix.
         if let prefix = entries["@prefix"] {
-            if isJSONLD10 || term.contains(":") || term.contains("/") {
+            if isJSONLD10 || term.utf8.contains(UInt8(ascii: ":")) || term.utf8.contains(UInt8(ascii: "/")) {
                 throw JSONLDError(.invalidTermDefinition, "@prefix on \(term) is not allowed")
             }
             guard case .bool(let flag) = prefix else {
