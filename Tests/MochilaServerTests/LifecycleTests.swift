@@ -143,45 +143,42 @@ import Testing
     /// A batch keeps every core busy while it is signed, and the node answers other requests all
     /// the while: the batch is signed on threads of its own. (Signed on the threads every request
     /// runs on, as it was, it held both of a two-core machine's, and nothing was answered until it
-    /// was done.)
+    /// was done.) The test holds each part of a batch before its first credential, as a long
+    /// signature would, and asks the node for pages and API answers meanwhile; so it depends on no
+    /// timing. Were the parts held on the request threads, nothing would answer until a safety
+    /// release 20 s later, and the test would fail, not hang.
     @Test func aNodeSigningABatchStillAnswers() async throws {
         let test = try await TestNode()
         try await test.run { client in
             let token = try await createInstitution(client, slug: "uni-atiende")
             let specID = try await createSpec(client, token: token)
             let institution = try #require(try await test.node.store.institution(slug: "uni-atiende"))
-            let spec = try #require(try await test.node.store.spec(id: UUID(uuidString: specID)!, version: nil))
-            let rows = (0..<2_000).map { BatchRow(row: $0 + 2, learner: Learner(givenName: "Persona \($0)", familyName: "Atendida"), grade: nil) }
-            let node = test.node
-            let id = try await node.startBatch(rows, specID: spec.id, version: nil, for: institution, actor: "test")
-            func progress() async throws -> BatchProgress? { try await node.batchProgress(id, of: institution) }
-            // Signing has begun (the first 50 are signed) …
-            var seen = try await progress()
-            while case .signing(let done, _) = seen, done < 50 {
-                try await Task.sleep(for: .milliseconds(5))
-                seen = try await progress()
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            let rows = (0..<(workers * 3)).map {
+                BatchRow(row: $0 + 2, learner: Learner(givenName: "Persona \($0)", familyName: "Atendida"), grade: nil)
             }
-            guard case .signing(let done, let total) = seen, done < total / 2 else {
-                Issue.record("the batch was \(String(describing: seen)) before anything else ran")
-                return
-            }
-            // … requests are answered, and the batch is still being signed after them.
-            for _ in 0..<5 {
+            let gate = SigningGate()
+            test.node.jobs.beforeSigning.withLock { $0 = { gate.hold() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20) { gate.open(safety: true) }
+            let id = try await test.node.startBatch(rows, specID: UUID(uuidString: specID)!, version: nil, for: institution, actor: "test")
+            // Every part of the batch is held, on whichever threads sign it …
+            #expect(gate.waitUntilHolding(workers, seconds: 20), "the batch's parts did not all start")
+            // … and the node answers.
+            for _ in 0..<3 {
                 #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
                 #expect(try await client.execute(uri: "/api/v1/specs/\(specID)", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/api/v1/batches/\(id)", method: .get, headers: bearer(token)).status == .ok)
             }
-            let after = try await progress()
-            if case .signing(let now, let total) = after {
-                #expect(now < total, "still signing")
-            } else {
-                Issue.record("the requests were answered only once the batch was signed: \(String(describing: after))")
+            #expect(!gate.openedBySafety, "the requests were answered only once the batch was let go")
+            gate.open(safety: false)
+            var progress = try await test.node.batchProgress(id, of: institution)
+            for _ in 0..<400 {
+                if case .issued = progress { break }
+                if case .failed = progress { break }
+                try await Task.sleep(for: .milliseconds(25))
+                progress = try await test.node.batchProgress(id, of: institution)
             }
-            var end = try await progress()
-            while end == nil || end.map({ if case .signing = $0 { true } else if case .storing = $0 { true } else { false } })! {
-                try await Task.sleep(for: .milliseconds(20))
-                end = try await progress()
-            }
-            #expect(end == .issued(count: 2_000))
+            #expect(progress == .issued(count: rows.count))
         }
     }
 
@@ -257,5 +254,44 @@ extension Award {
         copy.credentialID = "urn:uuid:" + copy.id.uuidString.lowercased()
         copy.statusSlot = nil
         return copy
+    }
+}
+
+/// Holds the threads that sign a batch until it is opened (``LifecycleTests``).
+final class SigningGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+    private var holding = 0
+    private(set) var openedBySafety = false
+
+    /// Called on a signing thread: waits there until the gate opens.
+    func hold() {
+        condition.lock()
+        holding += 1
+        condition.broadcast()
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Waits (blocking this thread, so it works even where no task can run) until `count`
+    /// threads are held, or `seconds` pass.
+    func waitUntilHolding(_ count: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while holding < count && !isOpen {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return holding >= count
+    }
+
+    func open(safety: Bool) {
+        condition.lock()
+        if !isOpen {
+            isOpen = true
+            openedBySafety = safety
+        }
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -17,6 +17,9 @@ public enum BatchProgress: Sendable, Hashable {
 /// the end; if the process stops before, nothing of it was stored.
 final class BatchJobs: Sendable {
     let jobs = Mutex<[UUID: (owner: UUID, progress: BatchProgress)]>([:])
+    /// Run on the signing thread before each credential of a batch is signed: a test holds a
+    /// batch there to see what else the node does meanwhile. Nothing in a running node.
+    let beforeSigning = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// Follows a new batch of the institution `owner`.
     func start(_ id: UUID, owner: UUID, total: Int) {
@@ -98,6 +101,7 @@ extension Node {
         let chunk = (entries.count + workers - 1) / workers
         let signed = Counter()
         let stopped = StopFlag()
+        let beforeSigning = jobs.beforeSigning.withLock { $0 }
         let awards = try await withThrowingTaskGroup(of: (Int, [Award]).self) { group in
             for start in stride(from: 0, to: entries.count, by: chunk) {
                 let range = start..<min(start + chunk, entries.count)
@@ -108,6 +112,7 @@ extension Node {
                         for index in range {
                             // Another part failed: the batch is lost, stop signing.
                             if index % 50 == 0, stopped.isStopped { throw CancellationError() }
+                            beforeSigning?()
                             awards.append(
                                 try issuer.issue(
                                     institution: institution, key: key, verificationMethod: methodID, spec: spec,
