@@ -153,7 +153,7 @@ import Testing
             let token = try await createInstitution(client, slug: "uni-atiende")
             let specID = try await createSpec(client, token: token)
             let institution = try #require(try await test.node.store.institution(slug: "uni-atiende"))
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            let workers = Node.batchWorkers
             let rows = (0..<(workers * 3)).map {
                 BatchRow(row: $0 + 2, learner: Learner(givenName: "Persona \($0)", familyName: "Atendida"), grade: nil)
             }

@@ -200,7 +200,8 @@ public struct StatusChecker: Sendable {
         if let memo, case .object(let object) = resolved, StatusChecker.isMemorable(object) {
             let key = VerificationMemo.digest(resolved, prefix: "status-list " + url + " \(limits.maxCompressedBytes) \(limits.maxBitstringBytes)")
             if let known = memo.statusLists.value(for: key) {
-                return checkInUse(known, url: url, for: credential, at: now)
+                // A remembered list, after the checks that depend on the credential and the time.
+                return checkUse(known.credential, url: url, for: credential, at: now).map { known }
             }
             memoKey = key
         }
@@ -260,14 +261,6 @@ public struct StatusChecker: Sendable {
             return fail("statusList.listExpired", url, text)
         }
         return .success(())
-    }
-
-    /// A remembered list, after the checks that depend on the credential and the time.
-    func checkInUse(_ known: LoadedList, url: String, for credential: JSONObject, at now: Date) -> Result<LoadedList, StatusFailure> {
-        switch checkUse(known.credential, url: url, for: credential, at: now) {
-        case .success: return .success(known)
-        case .failure(let failure): return .failure(failure)
-        }
     }
 
     /// Whether a verified list may be remembered: its verification must not depend on the time

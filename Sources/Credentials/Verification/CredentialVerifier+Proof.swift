@@ -100,13 +100,9 @@ extension CredentialVerifier {
         // A signature that verified is remembered by the document, the proof and the key (see
         // VerificationMemo); everything above is checked on every verification.
         let key = VerificationMemo.signatureKey(document: digest, proof: proof.json, publicKey: resolved.method.publicKey)
-        let signature: DataIntegrity.SignatureResult
-        if memo.signatures.value(for: key) == true {
-            signature = .valid
-        } else {
-            signature = DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey)
-            if signature == .valid { memo.signatures.store(true, for: key) }
-        }
+        let signature = memo.signatures.value(
+            for: key, orCompute: { DataIntegrity.checkSignature(of: proof, in: document, publicKey: resolved.method.publicKey) },
+            keepIf: { $0 == .valid })
         switch signature {
         case .valid:
             return (CheckResult(.proof, .passed, Message("proof.passed", proof.cryptosuite ?? proof.type ?? "", methodID)), signer)

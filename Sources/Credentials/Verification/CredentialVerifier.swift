@@ -107,7 +107,7 @@ public struct CredentialVerifier: Sendable {
     /// The checks every credential goes through once its proof is known.
     func report(
         _ document: JSONObject, format: CheckResult, proof: CheckResult, signers: [Signer], tokenValidity: CheckResult?,
-        at now: Date, digest: SHA256Digest? = nil
+        at now: Date, digest: SHA256Digest
     ) async -> VerificationReport {
         var checks: [CheckResult] = [format, proof]
         checks.append(await checkIssuer(document, signers: signers))
@@ -124,7 +124,7 @@ public struct CredentialVerifier: Sendable {
         } else {
             checks.append(CheckResult(.trust, .skipped, Message("trust.noRegistry")))
         }
-        checks.append(checkSchema(document, digest: digest ?? VerificationMemo.digest(.object(document))))
+        checks.append(checkSchema(document, digest: digest))
         return VerificationReport(checks: checks, trusted: trusted, credential: .object(document), requireTrusted: requireTrusted)
     }
 
@@ -146,14 +146,10 @@ public struct CredentialVerifier: Sendable {
 
     /// The data model check (VC Data Model 2.0, or 1.1 for older credentials): the first rule a
     /// credential breaks, named; JSON-LD terms are checked with the bundled contexts only.
-    /// - Parameter digest: the document's ``VerificationMemo/digest(_:prefix:)``, when known: the
-    ///   outcome is then remembered (it depends on the document alone).
-    func checkFormat(_ document: JSONObject, digest: SHA256Digest? = nil) -> CheckResult {
-        guard let digest else { return computeFormat(document) }
-        if let known = memo.formats.value(for: digest) { return known }
-        let result = computeFormat(document)
-        memo.formats.store(result, for: digest)
-        return result
+    /// - Parameter digest: the document's ``VerificationMemo/digest(_:prefix:)``: the outcome is
+    ///   remembered by it (it depends on the document alone).
+    func checkFormat(_ document: JSONObject, digest: SHA256Digest) -> CheckResult {
+        memo.formats.value(for: digest, orCompute: { computeFormat(document) })
     }
 
     func computeFormat(_ document: JSONObject) -> CheckResult {
@@ -242,11 +238,7 @@ public struct CredentialVerifier: Sendable {
 
     /// The schema check: OB 3.0 / CLR 2.0 JSON Schemas and, for micro-credentials, the elements
     /// of Annex I of the EU Council Recommendation.
-    func checkSchema(_ document: JSONObject, digest: SHA256Digest? = nil) -> CheckResult {
-        guard let digest else { return SchemaCheck().check(document) }
-        if let known = memo.schemas.value(for: digest) { return known }
-        let result = SchemaCheck().check(document)
-        memo.schemas.store(result, for: digest)
-        return result
+    func checkSchema(_ document: JSONObject, digest: SHA256Digest) -> CheckResult {
+        memo.schemas.value(for: digest, orCompute: { SchemaCheck().check(document) })
     }
 }

@@ -11,7 +11,7 @@ import Synchronization
 /// not found and is checked afresh. Only outcomes that cannot depend on the time, the network or
 /// the verifier's other settings are kept:
 ///
-/// - the data model check (``CredentialVerifier/checkFormat(_:)``) and the schema check, which
+/// - the data model check (``CredentialVerifier/checkFormat(_:digest:)``) and the schema check, which
 ///   read the document alone, with the bundled contexts and schemas;
 /// - signatures that verified (``DataIntegrity/checkSignature(of:in:publicKey:)`` is a function
 ///   of the document, the proof and the key; `created`, `expires`, the key's resolution and its
@@ -30,7 +30,8 @@ final class VerificationMemo: Sendable {
 
     let formats = BoundedCache<SHA256Digest, CheckResult>(capacity: 1024)
     let schemas = BoundedCache<SHA256Digest, CheckResult>(capacity: 1024)
-    let signatures = BoundedCache<SHA256Digest, Bool>(capacity: 4096)
+    /// Only signatures that verified (`.valid`) are kept.
+    let signatures = BoundedCache<SHA256Digest, DataIntegrity.SignatureResult>(capacity: 4096)
     /// At most 16 MiB of decoded bitstrings (131,072 one-bit statuses take 16 KiB).
     let statusLists = BoundedCache<SHA256Digest, StatusChecker.LoadedList>(capacity: 256, maxCost: 16 << 20)
 
@@ -136,6 +137,15 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             }
             return entry.value
         }
+    }
+
+    /// The value stored for `key`, or else `compute()`'s, stored when `keep` says so (what failed
+    /// is not remembered: it is computed again next time).
+    func value(for key: Key, orCompute compute: () -> Value, keepIf keep: (Value) -> Bool = { _ in true }) -> Value {
+        if let known = value(for: key) { return known }
+        let value = compute()
+        if keep(value) { store(value, for: key) }
+        return value
     }
 
     /// Stores `value` for `key`; a value costing more than the whole budget is not stored.

@@ -57,6 +57,8 @@ final class StopFlag: Sendable {
 extension Node {
     /// The most learners in one batch.
     static let maxBatchSize = 50_000
+    /// How many parts a batch is signed in, side by side: one per core, at most 8.
+    static var batchWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
     /// Starts issuing a batch in the background and returns its id at once; ``batchProgress(_:)``
     /// follows it. Every entry was validated before; the batch is stored whole or not at all.
@@ -97,8 +99,7 @@ extension Node {
         let issuer = self.issuer
         let publicURL = self.publicURL
         let jobs = self.jobs
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = (entries.count + workers - 1) / workers
+        let chunk = (entries.count + Node.batchWorkers - 1) / Node.batchWorkers
         let signed = Counter()
         let stopped = StopFlag()
         let beforeSigning = jobs.beforeSigning.withLock { $0 }
