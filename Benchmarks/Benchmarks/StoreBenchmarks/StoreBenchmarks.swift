@@ -37,7 +37,23 @@ let benchmarks: @Sendable () -> Void = {
     for database in databases {
         let label = database.label
 
-        Benchmark("Store one award (\(label))") { benchmark, fixture in
+        /// A benchmark over a fresh fixture of `database` (closed afterwards); `ready` checks the
+        /// fixture before anything is measured.
+        func storeBenchmark(
+            _ name: String, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration, spareSlots: Int = 0,
+            ready: @escaping (StoreFixture) async -> Void = { _ in },
+            _ body: @escaping (Benchmark, StoreFixture) async -> Void
+        ) {
+            Benchmark(name, configuration: configuration, closure: body) {
+                let fixture = try await StoreFixture.make(database, spareSlots: spareSlots)
+                await ready(fixture)
+                return fixture
+            } teardown: {
+                try await StoreFixture.current?.close()
+            }
+        }
+
+        storeBenchmark("Store one award (\(label))", spareSlots: 2_100) { benchmark, fixture in
             let award = fixture.newAward()
             benchmark.startMeasurement()
             do {
@@ -46,13 +62,9 @@ let benchmarks: @Sendable () -> Void = {
                     audit: [AuditEntry(at: award.issuedAt, institutionID: award.institutionID, actor: "benchmark", action: "award.issue", subject: award.credentialID)])
             } catch { fatalError("\(error)") }
             benchmark.stopMeasurement()
-        } setup: {
-            try await StoreFixture.make(database, spareSlots: 2_100)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("Reserve one status place, list holding 10,000 (\(label))") { benchmark, fixture in
+        storeBenchmark("Reserve one status place, list holding 10,000 (\(label))") { benchmark, fixture in
             for _ in benchmark.scaledIterations {
                 do {
                     blackHole(
@@ -60,13 +72,9 @@ let benchmarks: @Sendable () -> Void = {
                             institutionID: fixture.institution.id, count: 1, capacity: BitstringStatusList.minimumEntries, at: Date()))
                 } catch { fatalError("\(error)") }
             }
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("Revoke an award (\(label))") { benchmark, fixture in
+        storeBenchmark("Revoke an award (\(label))") { benchmark, fixture in
             let award = fixture.nextAward()
             benchmark.startMeasurement()
             do {
@@ -75,35 +83,23 @@ let benchmarks: @Sendable () -> Void = {
                     audit: AuditEntry(at: Date(), institutionID: award.institutionID, actor: "benchmark", action: "award.revoke", subject: award.credentialID))
             } catch { fatalError("\(error)") }
             benchmark.stopMeasurement()
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("Read an award by id, of 10,000 (\(label))") { benchmark, fixture in
+        storeBenchmark("Read an award by id, of 10,000 (\(label))") { benchmark, fixture in
             let id = fixture.nextAward().id
             benchmark.startMeasurement()
             do { blackHole(try await fixture.store.award(id: id)!) } catch { fatalError("\(error)") }
             benchmark.stopMeasurement()
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("Read an award by credential id, of 10,000 (\(label))") { benchmark, fixture in
+        storeBenchmark("Read an award by credential id, of 10,000 (\(label))") { benchmark, fixture in
             let id = fixture.nextAward().credentialID
             benchmark.startMeasurement()
             do { blackHole(try await fixture.store.award(credentialID: id)!) } catch { fatalError("\(error)") }
             benchmark.stopMeasurement()
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("List an institution's 500 newest awards, of 10,000 (\(label))") { benchmark, fixture in
+        storeBenchmark("List an institution's 500 newest awards, of 10,000 (\(label))") { benchmark, fixture in
             for _ in benchmark.scaledIterations {
                 do {
                     let awards = try await fixture.store.awards(institutionID: fixture.institution.id, limit: 500)
@@ -111,17 +107,15 @@ let benchmarks: @Sendable () -> Void = {
                     blackHole(awards)
                 } catch { fatalError("\(error)") }
             }
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark(
+        storeBenchmark(
             "Publish a status list after a change (read places, encode, sign, store; \(label))",
-            configuration: .init(
-                metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput], timeUnits: .microseconds,
-                maxDuration: .seconds(5), maxIterations: 500)
+            configuration: {
+                var configuration = Benchmark.defaultConfiguration
+                configuration.maxIterations = 500
+                return configuration
+            }()
         ) { benchmark, fixture in
             // A suspension toggled on and off changes the list each time; only the publication is measured.
             let award = fixture.template
@@ -137,23 +131,18 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try await fixture.node.statusList(slug: slug, number: number, purpose: .suspension)!)
                 benchmark.stopMeasurement()
             } catch { fatalError("\(error)") }
-        } setup: {
-            try await StoreFixture.make(database)
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
 
-        Benchmark("Verify an issued credential, all checks, on a node (\(label))") { benchmark, fixture in
+        storeBenchmark(
+            "Verify an issued credential, all checks, on a node (\(label))",
+            ready: { fixture in
+                let report = await fixture.node.verify(bytes: fixture.template.credential)
+                precondition(report.verified, "the issued credential does not verify: \(report.json(input: nil).serializedString())")
+            }
+        ) { benchmark, fixture in
             for _ in benchmark.scaledIterations {
                 blackHole(await fixture.node.verify(bytes: fixture.template.credential))
             }
-        } setup: { () async throws -> StoreFixture in
-            let fixture = try await StoreFixture.make(database)
-            let report = await fixture.node.verify(bytes: fixture.template.credential)
-            precondition(report.verified, "the issued credential does not verify: \(report.json(input: nil).serializedString())")
-            return fixture
-        } teardown: {
-            try await StoreFixture.current?.close()
         }
     }
 }
